@@ -1,0 +1,15 @@
+//! Chapters for podcast episodes: extracted from the show notes podcasters already write, or read
+//! from the chapter formats they already publish, into one model.
+//!
+//! This crate has no web or I/O dependency: the widget hands it text or bytes it fetched, the
+//! `chapters` binary hands it files. No input may make it panic — in the browser a panic would take
+//! down every player on the page — so every parser is fuzzed.
+
+pub mod entities;
+pub mod formats;
+pub mod model;
+pub mod notes;
+pub mod timestamp;
+
+pub use formats::{Format, ParseError};
+pub use model::{Chapter, Chapters, DropReason, DroppedChapter};

@@ -1,0 +1,214 @@
+//! The chapter model every input format produces and every output format and the player consume.
+
+/// One chapter of an episode.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Chapter {
+    /// Start, in milliseconds from the start of the episode.
+    pub start_ms: u64,
+    /// Plain text, never markup: the view renders it as text.
+    pub title: String,
+    /// A web page that belongs to the chapter (Podcasting 2.0 `url`, PSC `href`, ID3 `WXXX`).
+    pub url: Option<String>,
+    /// An image for the chapter (Podcasting 2.0 `img`, PSC `image`).
+    pub image: Option<String>,
+    /// An explicit end, when the source gives one; otherwise the chapter ends where the next begins.
+    pub end_ms: Option<u64>,
+    /// Hidden from the table of contents (Podcasting 2.0 `toc: false`) but still a seek point.
+    pub hidden: bool,
+}
+
+impl Chapter {
+    /// A chapter with only a start and a title.
+    pub fn new(start_ms: u64, title: impl Into<String>) -> Self {
+        Chapter {
+            start_ms,
+            title: title.into(),
+            ..Chapter::default()
+        }
+    }
+}
+
+/// A chapter dropped by [`Chapters::validate`], and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedChapter {
+    pub chapter: Chapter,
+    pub reason: DropReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropReason {
+    /// It starts at or after the end of the episode.
+    PastEnd,
+}
+
+/// Chapters of one episode: always sorted by start, never two with the same start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Chapters {
+    list: Vec<Chapter>,
+}
+
+impl Chapters {
+    /// Sorts by start and keeps the first chapter of any that share a start, so every lookup below
+    /// can rely on strictly increasing starts.
+    pub fn new(mut list: Vec<Chapter>) -> Self {
+        list.sort_by_key(|c| c.start_ms);
+        list.dedup_by_key(|c| c.start_ms);
+        for c in &mut list {
+            if c.end_ms.is_some_and(|end| end <= c.start_ms) {
+                c.end_ms = None;
+            }
+        }
+        Chapters { list }
+    }
+
+    pub fn as_slice(&self) -> &[Chapter] {
+        &self.list
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Chapter> {
+        self.list.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Chapter> {
+        self.list.get(index)
+    }
+
+    /// The chapter playing at `t_ms`: the last one that has started. `None` before the first.
+    pub fn index_at(&self, t_ms: u64) -> Option<usize> {
+        self.list
+            .partition_point(|c| c.start_ms <= t_ms)
+            .checked_sub(1)
+    }
+
+    /// The first chapter that starts after `t_ms`.
+    pub fn next_after(&self, t_ms: u64) -> Option<usize> {
+        let i = self.list.partition_point(|c| c.start_ms <= t_ms);
+        (i < self.list.len()).then_some(i)
+    }
+
+    /// Where "previous chapter" goes from `t_ms`: the start of the current chapter when more than
+    /// `grace_ms` into it (as CD players and podcast apps do), otherwise the chapter before it.
+    pub fn previous_from(&self, t_ms: u64, grace_ms: u64) -> Option<usize> {
+        let current = self.index_at(t_ms)?;
+        let into = t_ms - self.list[current].start_ms;
+        if into > grace_ms || current == 0 {
+            Some(current)
+        } else {
+            Some(current - 1)
+        }
+    }
+
+    /// Where chapter `index` ends: its own end if given, else the next start, else the episode end.
+    pub fn end_of(&self, index: usize, episode_ms: Option<u64>) -> Option<u64> {
+        let c = self.list.get(index)?;
+        c.end_ms
+            .or_else(|| self.list.get(index + 1).map(|n| n.start_ms))
+            .or(episode_ms)
+    }
+
+    /// Length of chapter `index`, when its end is known.
+    pub fn duration_of(&self, index: usize, episode_ms: Option<u64>) -> Option<u64> {
+        let start = self.list.get(index)?.start_ms;
+        self.end_of(index, episode_ms)
+            .map(|end| end.saturating_sub(start))
+    }
+
+    /// Drops chapters that start at or past the end of the episode and clips explicit ends to it,
+    /// returning what was dropped so the caller can report it rather than hide it.
+    pub fn validate(&mut self, episode_ms: u64) -> Vec<DroppedChapter> {
+        let keep = self.list.partition_point(|c| c.start_ms < episode_ms);
+        let dropped = self
+            .list
+            .split_off(keep)
+            .into_iter()
+            .map(|chapter| DroppedChapter {
+                chapter,
+                reason: DropReason::PastEnd,
+            })
+            .collect();
+        for c in &mut self.list {
+            if c.end_ms.is_some_and(|end| end > episode_ms) {
+                c.end_ms = Some(episode_ms);
+            }
+        }
+        dropped
+    }
+}
+
+impl From<Vec<Chapter>> for Chapters {
+    fn from(list: Vec<Chapter>) -> Self {
+        Chapters::new(list)
+    }
+}
+
+impl<'a> IntoIterator for &'a Chapters {
+    type Item = &'a Chapter;
+    type IntoIter = std::slice::Iter<'a, Chapter>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Chapters {
+        Chapters::new(vec![
+            Chapter::new(60_000, "B"),
+            Chapter::new(0, "A"),
+            Chapter::new(60_000, "B again"),
+            Chapter::new(300_000, "C"),
+        ])
+    }
+
+    #[test]
+    fn sorted_and_deduplicated() {
+        let c = sample();
+        let titles: Vec<_> = c.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn lookups() {
+        let c = sample();
+        assert_eq!(c.index_at(0), Some(0));
+        assert_eq!(c.index_at(59_999), Some(0));
+        assert_eq!(c.index_at(60_000), Some(1));
+        assert_eq!(c.index_at(10_000_000), Some(2));
+        assert_eq!(c.next_after(0), Some(1));
+        assert_eq!(c.next_after(300_000), None);
+        assert_eq!(c.previous_from(61_000, 3_000), Some(0));
+        assert_eq!(c.previous_from(70_000, 3_000), Some(1));
+        assert_eq!(c.previous_from(1_000, 3_000), Some(0));
+        assert_eq!(c.duration_of(0, None), Some(60_000));
+        assert_eq!(c.duration_of(2, Some(400_000)), Some(100_000));
+        assert_eq!(c.duration_of(2, None), None);
+        assert_eq!(Chapters::new(vec![Chapter::new(5_000, "late")]).index_at(0), None);
+    }
+
+    #[test]
+    fn validate_reports_chapters_past_the_end() {
+        let mut c = sample();
+        let dropped = c.validate(300_000);
+        assert_eq!(c.len(), 2);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].chapter.title, "C");
+        assert_eq!(dropped[0].reason, DropReason::PastEnd);
+    }
+
+    #[test]
+    fn nonsensical_end_is_forgotten() {
+        let mut ch = Chapter::new(10_000, "x");
+        ch.end_ms = Some(5_000);
+        assert_eq!(Chapters::new(vec![ch]).get(0).and_then(|c| c.end_ms), None);
+    }
+}
