@@ -58,8 +58,10 @@ pub fn scan_clock(b: &[u8], at: usize) -> Option<ClockTime> {
     if n < 2 {
         return None;
     }
-    // Trailing digits or a colon mean this is not a complete clock time.
-    if i < b.len() && (b[i].is_ascii_digit() || b[i] == b':') {
+    // A trailing digit, or a colon that ends the text or leads to a digit (`1:50:` at a truncated
+    // tail, `1:2:3:4`), means this is not a complete clock time. `00:00: Intro` is one.
+    let colon_tail = b.get(i) == Some(&b':') && b.get(i + 1).is_none_or(|c| c.is_ascii_digit());
+    if b.get(i).is_some_and(u8::is_ascii_digit) || colon_tail {
         return None;
     }
     let (h, m, s) = if n == 3 {
@@ -172,7 +174,18 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_clock_time() {
-        for s in ["2:1", "1:1", "16:9", "1:60", "1:75:00", "1:2:3", "12", ":12", "1:50:", "1:23:45:67"] {
+        for s in [
+            "2:1",
+            "1:1",
+            "16:9",
+            "1:60",
+            "1:75:00",
+            "1:2:3",
+            "12",
+            ":12",
+            "1:50:",
+            "1:23:45:67",
+        ] {
             assert_eq!(parse_clock(s), None, "{s}");
         }
     }

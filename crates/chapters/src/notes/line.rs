@@ -1,0 +1,428 @@
+//! One line of show notes: the timestamps in it, and the chapter entries it can be read as.
+
+use super::markup;
+use crate::timestamp::scan_clock;
+
+/// A timestamp in a line, with whatever wraps it: `(00:12:49)`, `**1:02:03**`, `[12:34](url)`,
+/// or a range `00:00–05:30`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub ms: u64,
+    /// The end of a written range (`00:00 - 05:30 Intro`).
+    pub end_ms: Option<u64>,
+    /// Byte span of the stamp including its wrapper.
+    pub start: usize,
+    pub end: usize,
+    /// Set off by brackets, emphasis or a link, rather than bare digits in running text.
+    pub wrapped: bool,
+}
+
+/// Which side of its timestamp a title is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// `00:12 Title`
+    TimeFirst,
+    /// `Title (00:12)`
+    TimeLast,
+}
+
+/// A chapter entry read from a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub ms: u64,
+    pub end_ms: Option<u64>,
+    pub title: String,
+    pub url: Option<String>,
+    pub side: Side,
+}
+
+/// Words after a time that make it a time of day, not a position in an episode.
+const CLOCK_SUFFIXES: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "uhr", "utc", "gmt", "cet", "cest", "bst", "est", "edt", "cst",
+    "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "o'clock", "hrs", "hours", "h",
+];
+
+/// Characters that separate a timestamp from its title.
+const SEPARATORS: &[char] = &[
+    '-', '–', '—', '―', ':', '|', '.', '•', '·', '~', '>', '»', '→', '=', ',', ';', '@', '/',
+];
+
+/// Every timestamp in `line`, in order.
+pub fn stamps(line: &str) -> Vec<Stamp> {
+    let b = line.as_bytes();
+    let mut out: Vec<Stamp> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && !can_precede(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let Some(t) = scan_clock(b, i) else {
+            // Skip the rest of this run of digits so `123:45` is not read as `23:45`.
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        };
+        i = t.end;
+        if b.get(t.end).is_some_and(|c| c.is_ascii_alphanumeric())
+            || is_clock_of_day(&line[t.end..])
+        {
+            continue;
+        }
+        let stamp = wrap(line, t.ms, t.start, t.end);
+        // `00:00 - 05:30`: a range is one stamp that starts at its first time.
+        if let Some(prev) = out.last_mut() {
+            if prev.end_ms.is_none()
+                && is_range_joint(&line[prev.end..stamp.start])
+                && stamp.ms > prev.ms
+            {
+                prev.end_ms = Some(stamp.ms);
+                let joined = wrap_range(line, prev.start, stamp.end);
+                prev.start = joined.0;
+                prev.end = joined.1;
+                prev.wrapped |= stamp.wrapped || joined.2;
+                i = prev.end;
+                continue;
+            }
+        }
+        i = stamp.end;
+        out.push(stamp);
+    }
+    out
+}
+
+fn can_precede(c: u8) -> bool {
+    !(c.is_ascii_alphanumeric()
+        || matches!(c, b':' | b'.' | b',' | b'/' | b'$' | b'#' | b'+' | b'='))
+}
+
+fn is_clock_of_day(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '\'')
+        .take(8)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let word = word.trim_end_matches('.');
+    CLOCK_SUFFIXES
+        .iter()
+        .any(|s| s.trim_end_matches('.') == word)
+}
+
+fn is_range_joint(between: &str) -> bool {
+    let t = between.trim();
+    matches!(t, "-" | "–" | "—" | "~" | "to" | "-->" | "->" | "bis")
+}
+
+/// Extends the digits at `start..end` over a wrapper around them.
+fn wrap(line: &str, ms: u64, start: usize, end: usize) -> Stamp {
+    let (start, end, wrapped) = wrap_range(line, start, end);
+    Stamp {
+        ms,
+        end_ms: None,
+        start,
+        end,
+        wrapped,
+    }
+}
+
+/// Grows `start..end` over matching pairs around it — brackets, emphasis, code — and a Markdown
+/// link label `[12:34](url)`, as long as they enclose nothing else.
+fn wrap_range(line: &str, mut start: usize, mut end: usize) -> (usize, usize, bool) {
+    let b = line.as_bytes();
+    let mut wrapped = false;
+    loop {
+        let (Some(&open), close) = (start.checked_sub(1).and_then(|s| b.get(s)), b.get(end)) else {
+            break;
+        };
+        let expected = match open {
+            b'(' => b')',
+            b'[' => b']',
+            b'{' => b'}',
+            b'*' | b'_' | b'`' => open,
+            _ => break,
+        };
+        if close == Some(&expected) {
+            if open == b'[' {
+                if let Some((_, _, link_end)) = markup::markdown_link_at(line, start - 1) {
+                    start -= 1;
+                    end = link_end;
+                    wrapped = true;
+                    continue;
+                }
+            }
+            start -= 1;
+            end += 1;
+            wrapped = true;
+        } else {
+            break;
+        }
+    }
+    (start, end, wrapped)
+}
+
+/// The entry a line holds when its stamp is the only one that counts, or `None`.
+pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
+    let before = &line[..stamp.start];
+    let after = &line[stamp.end..];
+    if is_lead_in(before) {
+        return entry(after, stamp, Side::TimeFirst);
+    }
+    if clean_time_last(after).is_empty() {
+        // `Title 12:34` with nothing setting the time apart is how prose mentions a time
+        // (`John 3:16`, `see 12:34`); titled lists write `Title (12:34)` or `Title - 12:34`.
+        let gap = before.trim_end();
+        let separated = gap.len() < before.len() && gap.ends_with(SEPARATORS);
+        if stamp.wrapped || separated {
+            return entry(before, stamp, Side::TimeLast);
+        }
+    }
+    None
+}
+
+/// Entries of a line holding several timestamps (a list whose line breaks were lost), when every
+/// timestamp gets a title on the same side. Prefers titles after the times, the common form.
+pub fn inline_entries(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
+    if stamps.windows(2).any(|w| w[1].ms < w[0].ms) {
+        return None;
+    }
+    let after: Vec<&str> = stamps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| &line[s.end..stamps.get(i + 1).map_or(line.len(), |n| n.start)])
+        .collect();
+    // Two times in a sentence (`from 10:00 to 12:30`) are prose: a list of two must start the line.
+    let few = stamps.len() < 3;
+    let lead_in = is_lead_in(&line[..stamps.first()?.start]);
+    let first: Option<Vec<Entry>> = (lead_in || !few)
+        .then(|| {
+            stamps
+                .iter()
+                .zip(&after)
+                .map(|(s, text)| entry(text, s, Side::TimeFirst))
+                .collect()
+        })
+        .flatten();
+    if first.is_some() {
+        return first;
+    }
+    let trailing = &line[stamps.last()?.end..];
+    if !clean_time_last(trailing).is_empty() || (few && !stamps.iter().all(|s| s.wrapped)) {
+        return None;
+    }
+    stamps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let from = if i == 0 { 0 } else { stamps[i - 1].end };
+            entry(&line[from..s.start], s, Side::TimeLast)
+        })
+        .collect()
+}
+
+fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
+    let cleaned = match side {
+        Side::TimeFirst => clean_time_first(raw_title),
+        Side::TimeLast => clean_time_last(raw_title),
+    };
+    let (title, url) = markup::strip_links(cleaned);
+    let title = unwrap_emphasis(title.trim());
+    if title.is_empty() || (!title.chars().any(char::is_alphanumeric) && title.chars().count() < 2)
+    {
+        return None;
+    }
+    Some(Entry {
+        ms: stamp.ms,
+        end_ms: stamp.end_ms,
+        title,
+        url,
+        side,
+    })
+}
+
+/// Whether the text before a stamp is only list decoration: bullets, numbering, a heading mark.
+fn is_lead_in(before: &str) -> bool {
+    let rest = before.trim().trim_start_matches(['#', '>']).trim_start();
+    let unnumbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = match unnumbered.strip_prefix(['.', ')']) {
+        Some(r) if unnumbered.len() < rest.len() => r.trim(),
+        _ => rest,
+    };
+    rest.chars().all(|c| {
+        matches!(
+            c,
+            '-' | '*' | '+' | '•' | '·' | '–' | '—' | '▶' | '►' | '⏩' | '🕒'
+        )
+    })
+}
+
+/// A title written after its time: separators before it and list glue after it go.
+fn clean_time_first(raw: &str) -> &str {
+    let t = raw.trim_start_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    let t = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | '•' | '·')
+    });
+    strip_truncated_stamp(t)
+}
+
+/// A title written before its time: bullets before it and separators after it go.
+fn clean_time_last(raw: &str) -> &str {
+    let t = raw.trim_start();
+    let t = if is_lead_in(t.split_whitespace().next().unwrap_or_default()) {
+        t.split_once(char::is_whitespace).map_or("", |(_, r)| r)
+    } else {
+        t
+    };
+    t.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c) && c != '.')
+}
+
+/// Drops a timestamp cut off at the end of truncated notes: `OUTRO (1:50:` → `OUTRO`.
+fn strip_truncated_stamp(t: &str) -> &str {
+    if let Some(open) = t.rfind(['(', '[']) {
+        let tail = &t[open + 1..];
+        if tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '…'))
+        {
+            return t[..open].trim_end();
+        }
+    }
+    t
+}
+
+/// `**Title**` → `Title`, when the emphasis wraps the whole title and nothing else uses it.
+fn unwrap_emphasis(t: &str) -> String {
+    for mark in ["**", "__", "*", "_", "`"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            if !inner.is_empty() && !inner.contains(mark) {
+                return inner.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(line: &str) -> Option<(u64, String, Side)> {
+        let s = stamps(line);
+        let e = single_entry(line, s.first()?)?;
+        Some((e.ms, e.title, e.side))
+    }
+
+    #[test]
+    fn wrappers_are_part_of_the_stamp() {
+        let s = stamps("**(00:12:49)** x [1:02](https://y.t/?t=62) `3:04`");
+        let spans: Vec<_> = s
+            .iter()
+            .map(|s| (s.ms, s.start, s.end, s.wrapped))
+            .collect();
+        assert_eq!(spans[0], (769_000, 0, 14, true));
+        assert_eq!(spans[1].0, 62_000);
+        assert!(spans[1].3);
+        assert_eq!(spans[2].0, 184_000);
+    }
+
+    #[test]
+    fn times_of_day_are_not_stamps() {
+        for l in ["5:30pm", "5:30 PM", "at 18:00 Uhr", "10:15 a.m.", "9:00 ET"] {
+            assert!(stamps(l).is_empty(), "{l}");
+        }
+    }
+
+    #[test]
+    fn ranges_become_one_stamp() {
+        let s = stamps("00:00 - 05:30 Intro");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].end_ms, Some(330_000));
+        assert_eq!(
+            one("[00:00–05:30] Intro").map(|e| e.1).as_deref(),
+            Some("Intro")
+        );
+    }
+
+    #[test]
+    fn time_first_and_time_last() {
+        assert_eq!(
+            one("(00:12:49) Make the process run code for you"),
+            Some((
+                769_000,
+                "Make the process run code for you".into(),
+                Side::TimeFirst
+            ))
+        );
+        assert_eq!(
+            one("- **00:01** — Intro").map(|e| e.1).as_deref(),
+            Some("Intro")
+        );
+        assert_eq!(
+            one("12. 3:04 | Topic").map(|e| e.1).as_deref(),
+            Some("Topic")
+        );
+        assert_eq!(
+            one("Intro (00:00)"),
+            Some((0, "Intro".into(), Side::TimeLast))
+        );
+        assert_eq!(
+            one("Title - *00:01:01*").map(|e| e.1).as_deref(),
+            Some("Title")
+        );
+        assert_eq!(
+            one("* Wrap-up – 1:02:03").map(|e| e.1).as_deref(),
+            Some("Wrap-up")
+        );
+    }
+
+    #[test]
+    fn prose_is_not_an_entry() {
+        for l in [
+            "John 3:16",
+            "at 12:34 he says",
+            "see 12:34",
+            "Recorded 1:23:45 ago today",
+            "5:30",
+        ] {
+            assert_eq!(one(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn inline_lists_split_between_stamps() {
+        let line = "## Timestamps(00:00:00) INTRO(00:02:16) concurrent.futures.Executor.map(buffersize=)(01:41:59) OUTRO(1:50:";
+        let s = stamps(line);
+        let e = inline_entries(line, &s).unwrap_or_default();
+        let titles: Vec<_> = e.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "INTRO",
+                "concurrent.futures.Executor.map(buffersize=)",
+                "OUTRO"
+            ]
+        );
+        let e = inline_entries(
+            "Intro (00:00) Topic one (05:00) Topic two (10:00)",
+            &stamps("Intro (00:00) Topic one (05:00) Topic two (10:00)"),
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            e.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(),
+            ["Intro", "Topic one", "Topic two"]
+        );
+    }
+
+    #[test]
+    fn link_in_title_becomes_chapter_url() {
+        let line = "00:12:00 Talking about [Tokio](https://tokio.rs)";
+        let e = single_entry(line, &stamps(line)[0]);
+        assert_eq!(
+            e.as_ref().map(|e| e.title.as_str()),
+            Some("Talking about Tokio")
+        );
+        assert_eq!(e.and_then(|e| e.url).as_deref(), Some("https://tokio.rs"));
+    }
+}

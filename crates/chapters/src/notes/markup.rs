@@ -1,0 +1,269 @@
+//! Turns HTML show notes into lines of text, and reads the Markdown links that both HTML (after
+//! conversion) and Markdown notes carry, so the extractor sees one kind of input.
+
+use crate::entities;
+
+/// Block-level tags: each starts a new line, the way a browser would lay them out.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Tags that mark text as HTML when they appear, besides the block tags.
+const INLINE_TAGS: &[&str] = &["a", "b", "em", "i", "span", "strong", "u", "code", "small"];
+
+/// Plain text of `input`: HTML tags become line breaks or nothing, `<a href>` becomes a Markdown
+/// link, script and style contents and comments are dropped, character references are decoded.
+/// Text that is not HTML only has its line endings normalised and references decoded.
+pub fn to_text(input: &str) -> String {
+    let input = if input.contains('\r') {
+        input.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        input.to_string()
+    };
+    let text = if looks_like_html(&input) {
+        html_to_text(&input)
+    } else {
+        input
+    };
+    entities::decode(&text).replace(['\u{a0}', '\u{2007}', '\u{202f}'], " ")
+}
+
+fn looks_like_html(s: &str) -> bool {
+    s.match_indices('<').any(|(i, _)| {
+        let (name, _) = tag_name(&s[i + 1..]);
+        BLOCK_TAGS.contains(&name.as_str()) || INLINE_TAGS.contains(&name.as_str())
+    })
+}
+
+/// The lowercased tag name at the start of `s` (after `<`), and whether it is a closing tag.
+fn tag_name(s: &str) -> (String, bool) {
+    let (s, closing) = match s.strip_prefix('/') {
+        Some(rest) => (rest, true),
+        None => (s, false),
+    };
+    let name: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .take(12)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let after = s[name.len()..].chars().next();
+    match after {
+        None => (name, closing),
+        Some(c) if c.is_whitespace() || c == '>' || c == '/' => (name, closing),
+        Some(_) => (String::new(), closing),
+    }
+}
+
+fn html_to_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    // Hrefs of the anchors currently open; `None` for anchors without a usable link.
+    let mut anchors: Vec<Option<String>> = Vec::new();
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            out.push_str(rest);
+            return out;
+        };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let (name, closing) = tag_name(tag);
+        match name.as_str() {
+            "" => {
+                // Not a tag after all (`a < b`): keep the text.
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
+            }
+            "script" | "style" if !closing => {
+                let close = format!("</{name}");
+                rest = find_ignore_case(rest, &close)
+                    .and_then(|i| rest[i..].find('>').map(|g| &rest[i + g + 1..]))
+                    .unwrap_or("");
+            }
+            "a" if !closing => {
+                let href = attribute(tag, "href")
+                    .map(|h| entities::decode(&h))
+                    .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+                if href.is_some() {
+                    out.push('[');
+                }
+                anchors.push(href);
+            }
+            "a" => {
+                if let Some(Some(href)) = anchors.pop() {
+                    out.push_str("](");
+                    out.push_str(&href.replace(' ', "%20"));
+                    out.push(')');
+                }
+            }
+            name if BLOCK_TAGS.contains(&name) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (0..h.len().saturating_sub(n.len()) + 1).find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+/// The value of attribute `name` inside a tag's text (`a href="…" class=x`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = find_ignore_case(&tag[from..], name) {
+        let at = from + pos;
+        from = at + name.len();
+        let before_ok = at > 0 && bytes[at - 1].is_ascii_whitespace();
+        let rest = tag[from..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else {
+            continue;
+        };
+        if !before_ok {
+            continue;
+        }
+        let value = value.trim_start();
+        let quoted = |q: char| {
+            value
+                .strip_prefix(q)
+                .map(|v| v.split(q).next().unwrap_or_default().to_string())
+        };
+        return quoted('"').or_else(|| quoted('\'')).or_else(|| {
+            Some(
+                value
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        });
+    }
+    None
+}
+
+/// A Markdown link `[text](url)` starting at byte `at` of `s`: its text, its URL, and the byte
+/// just past it.
+pub fn markdown_link_at(s: &str, at: usize) -> Option<(&str, &str, usize)> {
+    let rest = s.get(at..)?.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let text = &rest[..close];
+    if text.contains('[') || text.contains(']') {
+        return None;
+    }
+    let after = &rest[close + 2..];
+    let end = after.find(')')?;
+    let url = &after[..end];
+    if url.is_empty() || url.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((text, url, at + 1 + close + 2 + end + 1))
+}
+
+/// Replaces Markdown links in a title by their text, returning the first web link's URL: the
+/// link a podcaster put in a chapter's title is the chapter's link.
+pub fn strip_links(title: &str) -> (String, Option<String>) {
+    let mut out = String::with_capacity(title.len());
+    let mut url = None;
+    let mut i = 0;
+    while i < title.len() {
+        let Some(next) = title[i..].find('[') else {
+            break;
+        };
+        let at = i + next;
+        out.push_str(&title[i..at]);
+        match markdown_link_at(title, at) {
+            Some((text, link, end)) => {
+                out.push_str(text);
+                if url.is_none() && (link.starts_with("https://") || link.starts_with("http://")) {
+                    url = Some(link.to_string());
+                }
+                i = end;
+            }
+            None => {
+                out.push('[');
+                i = at + 1;
+            }
+        }
+    }
+    out.push_str(&title[i.min(title.len())..]);
+    (out, url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_lines_and_links() {
+        let html = "<p>Intro&nbsp;text</p><ul><li><a href=\"https://x.io/a?b=1&amp;c=2\">00:00</a> Intro &amp; hello</li><li>05:00 Next</li></ul><script>alert(1)</script><!-- c -->";
+        let text = to_text(html);
+        let lines: Vec<_> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Intro text",
+                "[00:00](https://x.io/a?b=1&c=2) Intro & hello",
+                "05:00 Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_is_left_alone() {
+        assert_eq!(to_text("a < b\r\n(00:00) x"), "a < b\n(00:00) x");
+        assert_eq!(to_text("1 <3 cats <unknown>"), "1 <3 cats <unknown>");
+    }
+
+    #[test]
+    fn unsafe_hrefs_are_dropped() {
+        assert_eq!(to_text("<a href='javascript:alert(1)'>x</a>"), "x");
+        assert_eq!(to_text("<a href=https://a.b/c>x</a>"), "[x](https://a.b/c)");
+    }
+
+    #[test]
+    fn links_in_titles() {
+        let (t, u) = strip_links("Talking about [Tokio](https://tokio.rs) and [x](y)");
+        assert_eq!(t, "Talking about Tokio and x");
+        assert_eq!(u.as_deref(), Some("https://tokio.rs"));
+        assert_eq!(strip_links("[LIVE] Q&A").0, "[LIVE] Q&A");
+    }
+}
