@@ -29,7 +29,8 @@ pub fn decode(s: &str) -> String {
 /// Decodes the reference at the start of `s` (which starts with `&`): the character and the
 /// number of bytes it used.
 fn decode_one(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // Searching bytes, not a sliced `str`: a cut at byte 12 could fall inside a character.
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..semi];
     let ch = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -110,9 +111,21 @@ mod tests {
 
     #[test]
     fn decodes_named_and_numeric() {
-        assert_eq!(decode("Q&amp;A &#8212; &#x2014; &ndash; &quot;x&quot;"), "Q&A — — – \"x\"");
-        assert_eq!(decode("AT&T & co &bogus; &#xZZ;"), "AT&T & co &bogus; &#xZZ;");
+        assert_eq!(
+            decode("Q&amp;A &#8212; &#x2014; &ndash; &quot;x&quot;"),
+            "Q&A — — – \"x\""
+        );
+        assert_eq!(
+            decode("AT&T & co &bogus; &#xZZ;"),
+            "AT&T & co &bogus; &#xZZ;"
+        );
         assert_eq!(decode("&#0;&#1114112;"), "\u{fffd}&#1114112;");
+    }
+
+    #[test]
+    fn long_non_ascii_after_ampersand_does_not_panic() {
+        assert_eq!(decode("&ééééééé;"), "&ééééééé;");
+        assert_eq!(decode("a&日本語の文字列です"), "a&日本語の文字列です");
     }
 
     #[test]

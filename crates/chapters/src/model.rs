@@ -192,7 +192,10 @@ mod tests {
         assert_eq!(c.duration_of(0, None), Some(60_000));
         assert_eq!(c.duration_of(2, Some(400_000)), Some(100_000));
         assert_eq!(c.duration_of(2, None), None);
-        assert_eq!(Chapters::new(vec![Chapter::new(5_000, "late")]).index_at(0), None);
+        assert_eq!(
+            Chapters::new(vec![Chapter::new(5_000, "late")]).index_at(0),
+            None
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Format {
             Format::Vtt
         } else if head.starts_with('{') {
             Format::Json
-        } else if head.starts_with('<') && (head.contains("psc:chapter") || head.contains("<chapters")) {
+        } else if head.starts_with('<')
+            && (head.contains("psc:chapter") || head.contains("<chapters"))
+        {
             Format::Psc
         } else {
             Format::Notes
@@ -76,7 +78,10 @@ impl Format {
             Format::Id3 => id3::read(bytes),
             _ => {
                 let text = std::str::from_utf8(bytes).map_err(|e| {
-                    ParseError::new(self, format!("not UTF-8 text (invalid byte at {})", e.valid_up_to()))
+                    ParseError::new(
+                        self,
+                        format!("not UTF-8 text (invalid byte at {})", e.valid_up_to()),
+                    )
                 })?;
                 let text = text.trim_start_matches('\u{feff}');
                 match self {

@@ -1,11 +1,746 @@
-//! Stub, replaced by the real module.
-use crate::formats::{Format, ParseError};
-use crate::model::Chapters;
+//! Podlove Simple Chapters: `<psc:chapters>` with one `<psc:chapter start=".." title=".."/>` per
+//! chapter, standalone or inside an RSS item or feed.
+//!
+//! The reader is a small tag scanner rather than an XML parser: PSC needs only element names and
+//! attributes, the scanner tolerates the sloppy markup found in feeds, and it keeps the crate free
+//! of dependencies. It reads the first chapters element only, since a whole feed holds one per item.
 
-pub fn read(_text: &str) -> Result<Chapters, ParseError> {
-    Err(ParseError::new(Format::Notes, "not yet"))
+use crate::entities;
+use crate::formats::{Format, ParseError};
+use crate::model::{Chapter, Chapters};
+use crate::timestamp::{format_hms_millis, parse_clock, MAX_MS};
+
+/// The PSC namespace, as feeds declare it (sometimes with a trailing slash).
+pub const NAMESPACE: &str = "http://podlove.org/simple-chapters";
+
+fn error(message: impl Into<String>) -> ParseError {
+    ParseError::new(Format::Psc, message)
 }
 
-pub fn write(_chapters: &Chapters) -> String {
-    String::new()
+/// Reads the chapters of the first PSC chapters element in `text`.
+pub fn read(text: &str) -> Result<Chapters, ParseError> {
+    let mut scanner = Scanner { text, rest: text };
+    let mut namespaces: Vec<(&str, &str)> = Vec::new();
+    loop {
+        let Some(item) = scanner.next_item()? else {
+            return Err(error("no psc:chapters element"));
+        };
+        if let Item::Start(tag) = item {
+            // Bindings are collected without scoping: feeds declare them once, on the root.
+            namespaces.extend(tag.attrs.iter().filter_map(|&(name, uri)| {
+                let prefix = match name.strip_prefix("xmlns") {
+                    Some("") => "",
+                    Some(rest) => rest.strip_prefix(':')?,
+                    None => return None,
+                };
+                Some((prefix, uri.trim()))
+            }));
+            let (prefix, local) = split_name(tag.name);
+            if local == "chapters" && is_psc(prefix, &namespaces) {
+                if tag.self_closing {
+                    return Ok(Chapters::default());
+                }
+                break;
+            }
+        }
+    }
+
+    let mut list = Vec::new();
+    loop {
+        match scanner.next_item()? {
+            None => return Err(error("unterminated psc:chapters element")),
+            Some(Item::End(name)) if split_name(name).1 == "chapters" => break,
+            Some(Item::Start(tag)) if split_name(tag.name).1 == "chapter" => {
+                list.push(chapter(&tag, list.len() + 1)?);
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(Chapters::new(list))
+}
+
+/// Writes a standalone PSC document. Hidden chapters are written too: PSC has no way to keep a
+/// chapter out of the table of contents, and they are still seek points.
+pub fn write(chapters: &Chapters) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<psc:chapters version=\"1.2\" xmlns:psc=\"{NAMESPACE}\">\n"
+    );
+    for c in chapters {
+        out.push_str("  <psc:chapter start=\"");
+        out.push_str(&format_hms_millis(c.start_ms));
+        out.push_str("\" title=\"");
+        out.push_str(&attr_escape(&c.title));
+        out.push('"');
+        for (name, value) in [("href", &c.url), ("image", &c.image)] {
+            if let Some(value) = value {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                out.push_str(&attr_escape(value));
+                out.push('"');
+            }
+        }
+        out.push_str("/>\n");
+    }
+    out.push_str("</psc:chapters>\n");
+    out
+}
+
+/// Whether a `chapters` element with this prefix is PSC: bound to the PSC namespace, or unbound
+/// (a snippet cut out of a feed) unless it is Podcasting 2.0's `<podcast:chapters url=".."/>`,
+/// which sits next to PSC in many feeds.
+fn is_psc(prefix: &str, namespaces: &[(&str, &str)]) -> bool {
+    match namespaces.iter().rev().find(|(p, _)| *p == prefix) {
+        Some((_, uri)) => uri.trim_end_matches('/') == NAMESPACE,
+        None => prefix != "podcast",
+    }
+}
+
+/// `psc:chapter` → (`psc`, `chapter`); `chapter` → (``, `chapter`).
+fn split_name(name: &str) -> (&str, &str) {
+    name.split_once(':').unwrap_or(("", name))
+}
+
+/// One chapter element; `n` counts chapters from 1 for error messages.
+fn chapter(tag: &Tag, n: usize) -> Result<Chapter, ParseError> {
+    let get = |name: &str| {
+        tag.attrs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|&(_, raw)| attr_value(raw))
+    };
+    let start = get("start").ok_or_else(|| error(format!("chapter {n} has no start")))?;
+    let start_ms = parse_npt(start.trim())
+        .ok_or_else(|| error(format!("chapter {n}: bad start {}", quote(&start))))?;
+    let title = get("title").ok_or_else(|| error(format!("chapter {n} has no title")))?;
+    let optional = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+    Ok(Chapter {
+        start_ms,
+        title,
+        url: optional("href"),
+        image: optional("image"),
+        ..Chapter::default()
+    })
+}
+
+/// Normal play time as PSC specifies it: `HH:MM:SS`, `MM:SS` or plain seconds, each with an
+/// optional fraction (`1:02:03.5`, `62:03`, `3723.250`); further fraction digits are ignored.
+fn parse_npt(s: &str) -> Option<u64> {
+    if let Some((hours, rest)) = s.split_once(':').filter(|(_, rest)| rest.contains(':')) {
+        // Any number of hour digits, so that everything up to `MAX_MS` (`1000:00:00`) reads.
+        if hours.is_empty() || !hours.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let hours: u64 = hours.parse().ok()?;
+        let rest = parse_clock(&format!("0:{rest}"))?;
+        return hours
+            .checked_mul(3_600_000)?
+            .checked_add(rest)
+            .filter(|&ms| ms <= MAX_MS);
+    }
+    if s.contains(':') {
+        return parse_clock(s);
+    }
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok()?;
+    if seconds > MAX_MS / 1000 {
+        return None;
+    }
+    let fraction_ms: u64 = fraction
+        .bytes()
+        .zip([100, 10, 1])
+        .map(|(d, scale)| u64::from(d - b'0') * scale)
+        .sum();
+    let ms = seconds * 1000 + fraction_ms;
+    (ms <= MAX_MS).then_some(ms)
+}
+
+/// An attribute value as text: XML turns literal tabs and line breaks into spaces, the
+/// surrounding spaces are layout, and references are decoded.
+fn attr_value(raw: &str) -> String {
+    decode(raw.replace(['\t', '\n', '\r'], " ").trim_matches(' '))
+}
+
+/// Escapes an attribute value so that [`attr_value`] gives back exactly `s`: whitespace the reader
+/// would normalize or trim is written as character references.
+fn attr_escape(s: &str) -> String {
+    let inner = s.trim_matches(' ');
+    if inner.is_empty() {
+        return "&#32;".repeat(s.len());
+    }
+    let leading = s.len() - s.trim_start_matches(' ').len();
+    let trailing = s.len() - s.trim_end_matches(' ').len();
+    let escaped = entities::escape(inner)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;");
+    format!(
+        "{}{escaped}{}",
+        "&#32;".repeat(leading),
+        "&#32;".repeat(trailing)
+    )
+}
+
+/// Decodes character references.
+///
+/// Only complete, short, ASCII references are handed to [`entities::decode`]: it looks a fixed
+/// number of bytes ahead and must not be given text where that lands inside a character.
+fn decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let reference = after.split_once(';').filter(|(name, _)| {
+            !name.is_empty()
+                && name.len() <= 10
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
+        });
+        match reference {
+            Some((name, tail)) => {
+                out.push_str(&entities::decode(&format!("&{name};")));
+                rest = tail;
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text for an error message: quoted, and cut short so a huge value cannot flood the message.
+fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut short: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        short.push('…');
+    }
+    format!("{short:?}")
+}
+
+/// A start tag: its name as written, raw attribute values, and whether it closed itself.
+struct Tag<'a> {
+    name: &'a str,
+    attrs: Vec<(&'a str, &'a str)>,
+    self_closing: bool,
+}
+
+enum Item<'a> {
+    Start(Tag<'a>),
+    End(&'a str),
+}
+
+/// Walks the tags of a document; text, comments, CDATA, processing instructions and declarations
+/// are skipped, since chapters live in attributes only.
+struct Scanner<'a> {
+    text: &'a str,
+    rest: &'a str,
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Characters that end a tag or attribute name.
+fn ends_name(c: char) -> bool {
+    is_space(c) || matches!(c, '=' | '>' | '/' | '"' | '\'' | '<')
+}
+
+impl<'a> Scanner<'a> {
+    fn next_item(&mut self) -> Result<Option<Item<'a>>, ParseError> {
+        loop {
+            let Some((_, after)) = self.rest.split_once('<') else {
+                self.rest = "";
+                return Ok(None);
+            };
+            let open = self.offset(after).saturating_sub(1);
+            let skip_to = |rest: &'a str, opening: &str, closing: &str| {
+                rest.strip_prefix(opening)
+                    .and_then(|r| r.split_once(closing))
+                    .map(|(_, tail)| tail)
+            };
+            if after.starts_with("!--") {
+                self.rest = skip_to(after, "!--", "-->").ok_or_else(|| self.unterminated(open))?;
+            } else if after.starts_with("![CDATA[") {
+                self.rest =
+                    skip_to(after, "![CDATA[", "]]>").ok_or_else(|| self.unterminated(open))?;
+            } else if after.starts_with('?') {
+                self.rest = skip_to(after, "?", "?>").ok_or_else(|| self.unterminated(open))?;
+            } else if let Some(decl) = after.strip_prefix('!') {
+                self.rest = skip_declaration(decl).ok_or_else(|| self.unterminated(open))?;
+            } else if let Some(end) = after.strip_prefix('/') {
+                let (name, tail) = end.split_once('>').ok_or_else(|| self.unterminated(open))?;
+                self.rest = tail;
+                return Ok(Some(Item::End(name.trim_end_matches(is_space))));
+            } else if after.starts_with(|c: char| !ends_name(c)) {
+                let (tag, tail) = self
+                    .start_tag(after)
+                    .ok_or_else(|| self.unterminated(open))?;
+                self.rest = tail;
+                return Ok(Some(Item::Start(tag)));
+            } else {
+                // A `<` that starts no markup (`a < b`) is text.
+                self.rest = after;
+            }
+        }
+    }
+
+    /// Parses `name attr="v" attr='v' attr=v attr>` after the `<`; `None` at the end of the text.
+    fn start_tag(&self, after_lt: &'a str) -> Option<(Tag<'a>, &'a str)> {
+        let name_end = after_lt.find(ends_name).unwrap_or(after_lt.len());
+        let (name, mut rest) = after_lt.split_at_checked(name_end)?;
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start_matches(is_space);
+            if let Some(tail) = rest.strip_prefix("/>") {
+                return Some((
+                    Tag {
+                        name,
+                        attrs,
+                        self_closing: true,
+                    },
+                    tail,
+                ));
+            }
+            if let Some(tail) = rest.strip_prefix('>') {
+                return Some((
+                    Tag {
+                        name,
+                        attrs,
+                        self_closing: false,
+                    },
+                    tail,
+                ));
+            }
+            let mut chars = rest.chars();
+            let first = chars.next()?;
+            if ends_name(first) {
+                // Stray `/`, `=`, quote or `<`: not an attribute; step over it.
+                rest = chars.as_str();
+                continue;
+            }
+            let attr_end = rest.find(ends_name).unwrap_or(rest.len());
+            let (attr, tail) = rest.split_at_checked(attr_end)?;
+            rest = tail;
+            let Some(value_part) = rest.trim_start_matches(is_space).strip_prefix('=') else {
+                attrs.push((attr, ""));
+                continue;
+            };
+            let value_part = value_part.trim_start_matches(is_space);
+            let (value, tail) = match value_part.chars().next() {
+                Some(q @ ('"' | '\'')) => value_part.get(1..)?.split_once(q)?,
+                _ => {
+                    let end = value_part
+                        .find(|c: char| is_space(c) || c == '>')
+                        .unwrap_or(value_part.len());
+                    value_part.split_at_checked(end)?
+                }
+            };
+            attrs.push((attr, value));
+            rest = tail;
+        }
+    }
+
+    /// Byte offset of `rest` (a tail of the text) in the text.
+    fn offset(&self, rest: &str) -> usize {
+        self.text.len().saturating_sub(rest.len())
+    }
+
+    fn unterminated(&self, open: usize) -> ParseError {
+        let before = self.text.get(..open).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let markup = self.text.get(open..).unwrap_or_default();
+        error(format!(
+            "line {line}: unterminated markup {}",
+            quote(markup)
+        ))
+    }
+}
+
+/// Skips `<!DOCTYPE ...>` (after the `!`), including an internal subset in brackets.
+fn skip_declaration(decl: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    for (at, c) in decl.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '>' if depth == 0 => return decl.get(at + 1..),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ch(start_ms: u64, title: &str) -> Chapter {
+        Chapter::new(start_ms, title)
+    }
+
+    fn titles(c: &Chapters) -> Vec<&str> {
+        c.iter().map(|c| c.title.as_str()).collect()
+    }
+
+    fn starts(c: &Chapters) -> Vec<u64> {
+        c.iter().map(|c| c.start_ms).collect()
+    }
+
+    fn err(text: &str) -> String {
+        match read(text) {
+            Ok(c) => panic!("expected an error, got {c:?}"),
+            Err(e) => {
+                assert_eq!(e.format, Format::Psc);
+                e.message
+            }
+        }
+    }
+
+    /// Shaped like the feed Podlove Publisher generates: PSC next to Podcasting 2.0 chapters,
+    /// HTML show notes in CDATA, two items.
+    const FEED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:psc="http://podlove.org/simple-chapters"
+     xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel>
+    <title>Example Cast</title>
+    <!-- <psc:chapters><psc:chapter start="0" title="commented out"/></psc:chapters> -->
+    <item>
+      <title>EC042 Chapters &amp; More</title>
+      <podcast:chapters url="https://example.org/ec042.json" type="application/json+chapters"/>
+      <content:encoded><![CDATA[<p>Show notes with <psc:chapters> in them & a > b</p>]]></content:encoded>
+      <psc:chapters version="1.2">
+        <psc:chapter start="00:00:00.000" title="Intro" />
+        <psc:chapter start="00:01:23.456" title="News &amp; &quot;Views&quot;"
+                     href="https://example.org/news?a=1&amp;b=2" image="https://example.org/news.jpg"/>
+        <psc:chapter title='Interview with O&apos;Brien' start='00:25:10'/>
+        <!-- <psc:chapter start="00:30:00" title="dropped in editing"/> -->
+        <psc:chapter start="1:02:03.5" title="Outro &#8212; &#x1F44B;" href=""/>
+      </psc:chapters>
+    </item>
+    <item>
+      <title>EC041</title>
+      <psc:chapters version="1.2"><psc:chapter start="0" title="Other episode"/></psc:chapters>
+    </item>
+  </channel>
+</rss>
+"#;
+
+    #[test]
+    fn reads_the_first_item_of_a_feed() {
+        let c = read(FEED).unwrap();
+        assert_eq!(starts(&c), [0, 83_456, 1_510_000, 3_723_500]);
+        assert_eq!(
+            titles(&c),
+            [
+                "Intro",
+                "News & \"Views\"",
+                "Interview with O'Brien",
+                "Outro — 👋"
+            ]
+        );
+        let news = c.get(1).unwrap();
+        assert_eq!(
+            news.url.as_deref(),
+            Some("https://example.org/news?a=1&b=2")
+        );
+        assert_eq!(news.image.as_deref(), Some("https://example.org/news.jpg"));
+        // An empty href is no link.
+        assert_eq!(c.get(3).unwrap().url, None);
+        assert!(c.iter().all(|c| c.end_ms.is_none() && !c.hidden));
+    }
+
+    #[test]
+    fn reads_an_item_snippet_without_declarations() {
+        let item =
+            "<item>\n<podcast:chapters url=\"x.json\" type=\"application/json+chapters\" />\n\
+            <psc:chapters version=\"1.2\">\n<psc:chapter start=\"0\" title=\"A\"/>\n\
+            <psc:chapter start=\"90\" title=\"B\"></psc:chapter>\n</psc:chapters>\n</item>";
+        let c = read(item).unwrap();
+        assert_eq!(titles(&c), ["A", "B"]);
+        assert_eq!(starts(&c), [0, 90_000]);
+    }
+
+    #[test]
+    fn any_prefix_or_the_default_namespace() {
+        for doc in [
+            "<chapters xmlns=\"http://podlove.org/simple-chapters\"><chapter start=\"5\" title=\"A\"/></chapters>",
+            "<sc:chapters xmlns:sc='http://podlove.org/simple-chapters/'><sc:chapter start='5' title='A'/></sc:chapters>",
+            "<chapters><chapter start=\"5\" title=\"A\"/></chapters>",
+            "\u{feff}<?xml version='1.0'?><!DOCTYPE chapters [<!ENTITY x \"<y>\">]>\r\n<chapters\r\n  version=\"1.2\"\r\n>\r\n  <chapter\r\n    title = \"A\"\r\n    start\t=\t\"00:05\"\r\n  />\r\n</chapters>\r\n",
+        ] {
+            let c = read(doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert_eq!(c, Chapters::new(vec![ch(5_000, "A")]), "{doc}");
+        }
+        // Bound to another namespace, a `chapters` element is not PSC.
+        assert_eq!(
+            err("<chapters xmlns=\"urn:other\"><chapter start=\"5\" title=\"A\"/></chapters>"),
+            "no psc:chapters element"
+        );
+    }
+
+    #[test]
+    fn start_times() {
+        let doc = |start: &str| {
+            format!("<psc:chapters><psc:chapter start=\"{start}\" title=\"t\"/></psc:chapters>")
+        };
+        for (start, ms) in [
+            ("00:00:00", 0),
+            ("01:02:03.456", 3_723_456),
+            ("1:02:03.5", 3_723_500),
+            ("62:03", 3_723_000),
+            ("02:03.25", 123_250),
+            ("3723", 3_723_000),
+            ("3723.5", 3_723_500),
+            ("3723.", 3_723_000),
+            ("0.0019", 1),
+            (" 12 ", 12_000),
+            ("3600000", 3_600_000_000),
+            ("1000:00:00.000", 3_600_000_000),
+            ("0001:00:00", 3_600_000),
+        ] {
+            assert_eq!(starts(&read(&doc(start)).unwrap()), [ms], "{start}");
+        }
+        for bad in [
+            "",
+            "1:xx",
+            "-5",
+            "+5",
+            ".5",
+            "1e3",
+            "1:2:3",
+            "3600001",
+            "99999999999999999999999",
+            "1,5",
+            "1000:00:00.001",
+            "1:60:00",
+            ":01:00",
+            "1:02:03:04",
+        ] {
+            assert_eq!(
+                err(&doc(bad)),
+                format!("chapter 1: bad start {bad:?}"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn out_of_order_chapters_are_sorted() {
+        let c = read(
+            "<psc:chapters><psc:chapter start=\"00:10:00\" title=\"C\"/><psc:chapter start=\"0\" title=\"A\"/>\
+             <psc:chapter start=\"00:05:00\" title=\"B\"/><psc:chapter start=\"300\" title=\"B again\"/></psc:chapters>",
+        )
+        .unwrap();
+        assert_eq!(titles(&c), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(err(""), "no psc:chapters element");
+        assert_eq!(
+            err("<rss><item><title>x</title></item></rss>"),
+            "no psc:chapters element"
+        );
+        assert_eq!(
+            err("<podcast:chapters url=\"c.json\"/>"),
+            "no psc:chapters element"
+        );
+        assert_eq!(
+            err("<psc:chapters><psc:chapter start=\"0\" title=\"A\"/><psc:chapter title=\"B\"/></psc:chapters>"),
+            "chapter 2 has no start"
+        );
+        assert_eq!(
+            err("<psc:chapters>\n<psc:chapter start=\"0\" title=\"A\"/>\n<psc:chapter start=\"1\" title=\"B\"/>\n<psc:chapter start=\"1:xx\" title=\"C\"/></psc:chapters>"),
+            "chapter 3: bad start \"1:xx\""
+        );
+        assert_eq!(
+            err("<psc:chapters><psc:chapter start=\"0\" href=\"x\"/></psc:chapters>"),
+            "chapter 1 has no title"
+        );
+        assert_eq!(
+            err("<psc:chapters>\n  <psc:chapter start=\"0\" title=\"A\"/>\n  <psc:chapter start=\"1\" title=\"B"),
+            "line 3: unterminated markup \"<psc:chapter start=\\\"1\\\" title=\\\"B\""
+        );
+        assert_eq!(
+            err("<psc:chapters><psc:chapter start=\"0\" title=\"A\"/"),
+            "line 1: unterminated markup \"<psc:chapter start=\\\"0\\\" title=\\\"A\\\"/\""
+        );
+        assert_eq!(
+            err("<psc:chapters><psc:chapter start=\"0\" title=\"A\"/>"),
+            "unterminated psc:chapters element"
+        );
+        assert_eq!(
+            err("<rss>\n<!-- never closed"),
+            "line 2: unterminated markup \"<!-- never closed\""
+        );
+        assert_eq!(
+            err("<![CDATA[ x"),
+            "line 1: unterminated markup \"<![CDATA[ x\""
+        );
+        assert_eq!(
+            err("<?xml version"),
+            "line 1: unterminated markup \"<?xml version\""
+        );
+        assert_eq!(
+            err("<psc:chapters></psc:chapters"),
+            "line 1: unterminated markup \"</psc:chapters\""
+        );
+    }
+
+    #[test]
+    fn empty_chapters_element() {
+        assert_eq!(
+            read("<psc:chapters version=\"1.2\"/>"),
+            Ok(Chapters::default())
+        );
+        assert_eq!(
+            read("<psc:chapters></psc:chapters>"),
+            Ok(Chapters::default())
+        );
+    }
+
+    #[test]
+    fn lenient_markup() {
+        // Unquoted values, a valueless attribute, stray characters, `<` in text, odd entities.
+        let c = read(
+            "a < b <psc:chapters flag><psc:chapter / start=5 title=\"x &bogus; &ééééééééé; AT&T\n  y\" href=''/>\
+             <psc:chapter start=6 title=\"z\" / ></psc:chapters>",
+        )
+        .unwrap();
+        assert_eq!(titles(&c), ["x &bogus; &ééééééééé; AT&T   y", "z"]);
+        assert_eq!(c.get(0).unwrap().url, None);
+    }
+
+    #[test]
+    fn writes_psc() {
+        let mut b = ch(83_456, "B & \"quoted\" <tag>");
+        b.url = Some("https://example.org/?a=1&b=2".into());
+        b.image = Some("https://example.org/b.jpg".into());
+        b.hidden = true;
+        let c = Chapters::new(vec![ch(0, "A"), b]);
+        assert_eq!(
+            write(&c),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <psc:chapters version=\"1.2\" xmlns:psc=\"http://podlove.org/simple-chapters\">\n  \
+             <psc:chapter start=\"00:00:00.000\" title=\"A\"/>\n  \
+             <psc:chapter start=\"00:01:23.456\" title=\"B &amp; &quot;quoted&quot; &lt;tag&gt;\" \
+             href=\"https://example.org/?a=1&amp;b=2\" image=\"https://example.org/b.jpg\"/>\n\
+             </psc:chapters>\n"
+        );
+        assert_eq!(
+            write(&Chapters::default()),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<psc:chapters version=\"1.2\" xmlns:psc=\"http://podlove.org/simple-chapters\">\n</psc:chapters>\n"
+        );
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut linked = ch(83_456, "News & \"Views\" <b>'s");
+        linked.url = Some("https://example.org/?a=1&b=2".into());
+        linked.image = Some("https://example.org/x.jpg".into());
+        let mut image_only = ch(200_000, "Picture");
+        image_only.image = Some("https://example.org/p.png".into());
+        let original = Chapters::new(vec![
+            ch(0, "Intro"),
+            linked,
+            image_only,
+            ch(300_000, "  spaced\tout\nlines\r\n "),
+            ch(400_000, ""),
+            ch(500_000, "   "),
+            ch(3_600_000_000, "Ünïcödé &amp; 😀 &ééééééééé;"),
+        ]);
+        assert_eq!(read(&write(&original)).unwrap(), original);
+
+        // Hidden is the one thing PSC cannot carry; ends are not part of PSC either.
+        let mut hidden = ch(0, "Hidden");
+        hidden.hidden = true;
+        hidden.end_ms = Some(5_000);
+        assert_eq!(
+            read(&write(&Chapters::new(vec![hidden]))).unwrap(),
+            Chapters::new(vec![ch(0, "Hidden")])
+        );
+    }
+
+    /// xorshift64*: deterministic pseudo-random numbers without a dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    /// Whatever `read` accepts must survive being written and read again unchanged.
+    fn check(text: &str) {
+        if let Ok(c) = read(text) {
+            let again = read(&write(&c)).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(again, c, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics() {
+        let docs = [
+            FEED.to_string(),
+            FEED.replace('\n', "\r\n"),
+            "<!DOCTYPE x [<!ENTITY a 'b'>]><chapters xmlns='http://podlove.org/simple-chapters'><chapter start=1.5 title='é&#233;&eacute;&ééé;' image=\"i\" flag/></chapters>".to_string(),
+        ];
+        for doc in &docs {
+            for len in 0..=doc.len() {
+                check(&String::from_utf8_lossy(&doc.as_bytes()[..len]));
+            }
+        }
+        let tokens: [&[u8]; 14] = [
+            b"<",
+            b">",
+            b"/>",
+            b"\"",
+            b"'",
+            b"=",
+            b"&",
+            b";",
+            b"<!--",
+            b"-->",
+            b"]]>",
+            b":",
+            "é".as_bytes(),
+            b"\xff",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..5000 {
+            let mut bytes = docs[rng.below(docs.len())].clone().into_bytes();
+            for _ in 0..=rng.below(8) {
+                let at = rng.below(bytes.len() + 1);
+                match rng.below(4) {
+                    0 if at < bytes.len() => bytes[at] = rng.next() as u8,
+                    1 if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    2 => bytes.insert(at, rng.next() as u8),
+                    _ => {
+                        let token = tokens[rng.below(tokens.len())];
+                        bytes.splice(at..at, token.iter().copied());
+                    }
+                }
+            }
+            check(&String::from_utf8_lossy(&bytes));
+        }
+    }
 }

@@ -133,10 +133,8 @@ fn wrap(line: &str, ms: u64, start: usize, end: usize) -> Stamp {
 fn wrap_range(line: &str, mut start: usize, mut end: usize) -> (usize, usize, bool) {
     let b = line.as_bytes();
     let mut wrapped = false;
-    loop {
-        let (Some(&open), close) = (start.checked_sub(1).and_then(|s| b.get(s)), b.get(end)) else {
-            break;
-        };
+    while let Some(&open) = start.checked_sub(1).and_then(|s| b.get(s)) {
+        let close = b.get(end);
         let expected = match open {
             b'(' => b')',
             b'[' => b']',
