@@ -1,1 +1,177 @@
-fn main() {}
+//! The project's automation, in Rust so it needs nothing but the toolchain: `cargo xtask demo`
+//! and `cargo xtask test` work on a fresh Debian 12 machine with only rustup, installing the rest
+//! from package registries on the way (see [`setup`]). `.ci/run` is `cargo xtask test`.
+
+mod cmd;
+mod fuzz;
+mod media;
+mod serve;
+mod setup;
+
+use std::fs;
+use std::process::{Command, ExitCode};
+
+use cmd::{command, header, run, Error, Result, Steps};
+use serve::Servers;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup            install what the demo and tests need (rust target, trunk, wasm-bindgen-cli,
+                   Debian packages, npm dev dependencies); skips what is already there
+  media [--force]  generate the demo/test audio into www/media/ (skipped when up to date)
+  demo             setup, media, then serve the demo at http://127.0.0.1:8080/
+  test             setup, then fmt, clippy, unit tests, wasm component tests, trunk build, media
+                   and the browser tests; stops at the first failure
+  fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
+  bench            cargo bench of the parser, then the browser benchmark
+  help             this text";
+
+fn main() -> ExitCode {
+    cmd::set_path();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["setup"] => setup::setup(),
+        ["media"] => media::media(false),
+        ["media", "--force"] => media::media(true),
+        ["demo"] => demo(),
+        ["test"] => test(),
+        ["fuzz"] => fuzz::fuzz(fuzz::DEFAULT_SECONDS),
+        ["fuzz", seconds] => match seconds.parse() {
+            Ok(seconds) => fuzz::fuzz(seconds),
+            Err(_) => return usage_error(&format!("not a number of seconds: {seconds:?}")),
+        },
+        ["bench"] => bench(),
+        ["help" | "-h" | "--help"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        [] => return usage_error("no command given"),
+        _ => return usage_error(&format!("unknown command: {}", args.join(" "))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {}", e.message);
+            ExitCode::from(u8::try_from(e.code).ok().filter(|&c| c != 0).unwrap_or(1))
+        }
+    }
+}
+
+fn usage_error(what: &str) -> ExitCode {
+    eprintln!("xtask: {what}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// trunk, kept from the network: it must use the tools `setup` installed, never download its own
+/// (offline mode turns a would-be download into an error), and skip its update check. `setup`
+/// has fetched every crate, so the cargo build it runs works offline too.
+fn trunk() -> Command {
+    let mut cmd = command("trunk");
+    cmd.env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    cmd
+}
+
+fn demo() -> Result {
+    header("setup");
+    setup::setup()?;
+    header("media");
+    media::media(false)?;
+    println!("\n    demo: http://127.0.0.1:8080/\n");
+    run(trunk().args([
+        "serve",
+        "--release",
+        "--port",
+        "8080",
+        "--address",
+        "127.0.0.1",
+    ]))
+}
+
+fn test() -> Result {
+    let mut steps = Steps::new();
+    let outcome = test_steps(&mut steps);
+    steps.summary(&outcome);
+    outcome
+}
+
+fn test_steps(steps: &mut Steps) -> Result {
+    steps.step("setup", setup::setup)?;
+    steps.run(command("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    steps.run(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    steps.run(command("cargo").args([
+        "clippy",
+        "-p",
+        "chapter-player",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    steps.run(command("cargo").args(["test", "--workspace"]))?;
+    // The component tests run in headless Chromium through chromedriver; the runner reads the
+    // browser's options from webdriver.json (by default in the directory it runs in, the
+    // repository root; named here so that does not matter).
+    let webdriver = cmd::root().join("webdriver.json");
+    if !webdriver.is_file() {
+        return Err(Error::new(
+            "webdriver.json is missing from the repository root",
+        ));
+    }
+    steps.run(
+        command("cargo")
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .args([
+                "test",
+                "-p",
+                "chapter-player",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]),
+    )?;
+    browser(steps, &["--test", "--test-concurrency=1", "tests/browser/"])
+}
+
+/// The build the browser loads, the media it plays, the two servers, and then `node node_args`.
+/// The media comes before the build: index.html has trunk copy `www/media` into dist/.
+fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
+    steps.step("media", || media::media(false))?;
+    steps.run(trunk().args(["build", "--release"]))?;
+    let mut node = command("node");
+    node.envs(Servers::env()).args(node_args);
+    let title = cmd::display(&node);
+    steps.step(&title, || {
+        let artifacts = cmd::root().join("tests/artifacts");
+        fs::create_dir_all(&artifacts)
+            .map_err(|e| Error::new(format!("creating {}: {e}", artifacts.display())))?;
+        let _servers = Servers::start()?;
+        run(&mut node)
+    })
+}
+
+fn bench() -> Result {
+    let mut steps = Steps::new();
+    let outcome = (|| {
+        steps.step("setup", setup::setup)?;
+        steps.run(command("cargo").args(["bench", "-p", "chapters", "--bench", "parse"]))?;
+        browser(&mut steps, &["tests/browser/bench.mjs"])
+    })();
+    steps.summary(&outcome);
+    outcome
+}

@@ -1,0 +1,182 @@
+//! What one player is given: from the element's attributes, or from `mount(element, config)`.
+
+use chapters::{Chapter, Chapters};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+
+/// Where the chapters come from, in order of precedence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChapterSource {
+    /// Given directly (`mount()`'s `chapters`).
+    Inline(Chapters),
+    /// A JSON, WebVTT or PSC file to fetch (`chapters="URL"`, `chaptersUrl`).
+    Url(String),
+    /// Show notes to extract from (the element's content, `mount()`'s `notes`).
+    Notes(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub src: String,
+    pub title: String,
+    pub show: String,
+    pub artwork: Option<String>,
+    pub chapters: ChapterSource,
+    /// `light`, `dark`, or follow the system.
+    pub theme: Option<String>,
+    /// Known before the audio's metadata arrives, so chapter lengths show at once.
+    pub duration_ms: Option<u64>,
+}
+
+/// A chapter as JavaScript hands it to `mount()`: seconds, like `element.chapters` returns.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChapterInput {
+    start: f64,
+    title: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    img: Option<String>,
+}
+
+const FIELDS: [&str; 9] = [
+    "src",
+    "title",
+    "show",
+    "artwork",
+    "notes",
+    "chapters",
+    "chaptersUrl",
+    "theme",
+    "duration",
+];
+
+/// Reads an attribute-style duration: `1:44:20`, `104:20` or seconds.
+pub fn parse_duration(s: &str) -> Option<u64> {
+    let s = s.trim();
+    chapters::timestamp::parse_clock(s).or_else(|| {
+        s.parse::<f64>()
+            .ok()
+            .and_then(chapters::timestamp::seconds_to_ms)
+    })
+}
+
+impl Config {
+    /// From `mount()`'s object. Errors name the field: `mount(): "src" must be a string, …`.
+    pub fn from_js(value: &JsValue) -> Result<Config, String> {
+        if !value.is_object() || js_sys::Array::is_array(value) {
+            return Err(
+                "mount(): the configuration must be an object like { src, title, notes }".into(),
+            );
+        }
+        let keys = js_sys::Object::keys(value.unchecked_ref_object());
+        for key in keys.iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !FIELDS.contains(&key.as_str()) {
+                return Err(format!(
+                    "mount(): unknown field \"{key}\" (expected one of: {})",
+                    FIELDS.join(", ")
+                ));
+            }
+        }
+        let src: Option<String> = field(value, "src")?;
+        let src = src
+            .filter(|s| !s.trim().is_empty())
+            .ok_or("mount(): \"src\" is required: the URL of the episode's audio")?;
+        let notes: Option<String> = field(value, "notes")?;
+        let chapters_url: Option<String> = field(value, "chaptersUrl")?;
+        let inline = chapters_field(value)?;
+        let chapters = match (inline, chapters_url, notes) {
+            (Some(c), _, _) => ChapterSource::Inline(c),
+            (None, Some(url), _) => ChapterSource::Url(url),
+            (None, None, notes) => ChapterSource::Notes(notes.unwrap_or_default()),
+        };
+        let theme: Option<String> = field(value, "theme")?;
+        if let Some(t) = &theme {
+            if !matches!(t.as_str(), "light" | "dark" | "auto") {
+                return Err(format!(
+                    "mount(): \"theme\" must be \"light\", \"dark\" or \"auto\", not \"{t}\""
+                ));
+            }
+        }
+        let duration_ms = match js_sys::Reflect::get(value, &"duration".into()) {
+            Ok(v) if v.is_undefined() || v.is_null() => None,
+            Ok(v) => Some(
+                v.as_f64()
+                    .and_then(chapters::timestamp::seconds_to_ms)
+                    .or_else(|| v.as_string().and_then(|s| parse_duration(&s)))
+                    .ok_or("mount(): \"duration\" must be seconds or a time like \"1:44:20\"")?,
+            ),
+            Err(_) => None,
+        };
+        Ok(Config {
+            src,
+            title: field(value, "title")?.unwrap_or_default(),
+            show: field(value, "show")?.unwrap_or_default(),
+            artwork: field(value, "artwork")?,
+            chapters,
+            theme,
+            duration_ms,
+        })
+    }
+}
+
+trait ObjectRef {
+    fn unchecked_ref_object(&self) -> &js_sys::Object;
+}
+
+impl ObjectRef for JsValue {
+    fn unchecked_ref_object(&self) -> &js_sys::Object {
+        wasm_bindgen::JsCast::unchecked_ref(self)
+    }
+}
+
+fn field<T: for<'de> Deserialize<'de>>(obj: &JsValue, name: &str) -> Result<Option<T>, String> {
+    let v = js_sys::Reflect::get(obj, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value(v)
+        .map(Some)
+        .map_err(|e| format!("mount(): \"{name}\": {e}"))
+}
+
+fn chapters_field(obj: &JsValue) -> Result<Option<Chapters>, String> {
+    let v = js_sys::Reflect::get(obj, &"chapters".into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if !js_sys::Array::is_array(&v) {
+        return Err("mount(): \"chapters\" must be an array of { start, title, url }".into());
+    }
+    let list: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(v);
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let c: ChapterInput = serde_wasm_bindgen::from_value(item)
+            .map_err(|e| format!("mount(): \"chapters[{i}]\": {e}"))?;
+        let start_ms = chapters::timestamp::seconds_to_ms(c.start).ok_or_else(|| {
+            format!("mount(): \"chapters[{i}].start\" must be a number of seconds ≥ 0")
+        })?;
+        out.push(Chapter {
+            start_ms,
+            title: c.title,
+            url: c.url,
+            image: c.img,
+            ..Chapter::default()
+        });
+    }
+    Ok(Some(Chapters::new(out)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("1:44:20"), Some(6_260_000));
+        assert_eq!(parse_duration(" 90.5 "), Some(90_500));
+        assert_eq!(parse_duration("soon"), None);
+    }
+}

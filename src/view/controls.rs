@@ -1,0 +1,104 @@
+//! Transport and secondary controls: chapter and skip buttons around play, speed, volume, help.
+
+use super::icons;
+use crate::keymap::aria_for;
+use crate::state::{Action, Loading, RATES, SKIP_BACK_MS, SKIP_FORWARD_MS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub paused: bool,
+    pub loading: Loading,
+    pub rate: f64,
+    pub volume: f64,
+    pub muted: bool,
+    pub has_previous: bool,
+    pub has_next: bool,
+    pub failed: bool,
+    pub dispatch: Callback<Action>,
+}
+
+fn rate_label(r: f64) -> String {
+    format!("{}×", (r * 100.0).round() / 100.0)
+}
+
+#[function_component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let d = &props.dispatch;
+    let buffering = props.loading == Loading::Buffering && !props.paused;
+    let on_rate = d.reform(|e: Event| {
+        let v = e
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        Action::SetRate(v.parse().unwrap_or(1.0))
+    });
+    let on_volume = d.reform(|e: InputEvent| {
+        let v = e
+            .target_dyn_into::<HtmlInputElement>()
+            .map(|i| i.value_as_number())
+            .unwrap_or(100.0);
+        Action::SetVolume(if v.is_finite() { v / 100.0 } else { 1.0 })
+    });
+    let volume_pct = if props.muted {
+        0
+    } else {
+        (props.volume * 100.0).round() as i32
+    };
+    let skip_back = format!("Back {} seconds", SKIP_BACK_MS / 1000);
+    let skip_forward = format!("Forward {} seconds", SKIP_FORWARD_MS / 1000);
+
+    html! {
+        <div class="controls">
+            <div class="transport">
+                <button type="button" class="btn" part="previous-chapter" aria-label="Previous chapter"
+                    aria-keyshortcuts={aria_for("Previous chapter")} disabled={!props.has_previous}
+                    onclick={d.reform(|_| Action::PreviousChapter)}>{ icons::previous() }</button>
+                <button type="button" class="btn skip" part="skip-back" aria-label={skip_back}
+                    onclick={d.reform(|_| Action::SeekBy(-(SKIP_BACK_MS as i64)))}>
+                    { icons::back() }<span class="skip-n" aria-hidden="true">{ SKIP_BACK_MS / 1000 }</span>
+                </button>
+                <button type="button" class={classes!("btn", "play", buffering.then_some("busy"))} part="play"
+                    aria-label={if props.paused { "Play" } else { "Pause" }}
+                    aria-keyshortcuts={aria_for("Play or pause")} disabled={props.failed}
+                    onclick={d.reform(|_| Action::TogglePlay)}>
+                    if props.paused { { icons::play() } } else { { icons::pause() } }
+                </button>
+                <button type="button" class="btn skip" part="skip-forward" aria-label={skip_forward}
+                    onclick={d.reform(|_| Action::SeekBy(SKIP_FORWARD_MS as i64))}>
+                    { icons::forward() }<span class="skip-n" aria-hidden="true">{ SKIP_FORWARD_MS / 1000 }</span>
+                </button>
+                <button type="button" class="btn" part="next-chapter" aria-label="Next chapter"
+                    aria-keyshortcuts={aria_for("Next chapter")} disabled={!props.has_next}
+                    onclick={d.reform(|_| Action::NextChapter)}>{ icons::next() }</button>
+            </div>
+            <div class="secondary">
+                <label class="speed" part="speed">
+                    <span class="visually-hidden">{ "Playback speed" }</span>
+                    <select aria-label="Playback speed" aria-keyshortcuts="Shift+Comma Shift+Period" onchange={on_rate}>
+                        { for RATES.iter().map(|r| html! {
+                            <option value={r.to_string()} selected={(*r - props.rate).abs() < 0.001}>{ rate_label(*r) }</option>
+                        }) }
+                    </select>
+                </label>
+                <div class="volume">
+                    <button type="button" class="btn small" part="mute"
+                        aria-label={if props.muted { "Unmute" } else { "Mute" }}
+                        aria-keyshortcuts={aria_for("Mute or unmute")}
+                        onclick={d.reform(|_| Action::ToggleMute)}>
+                        if props.muted || props.volume == 0.0 { { icons::muted() } } else { { icons::volume() } }
+                    </button>
+                    <input type="range" part="volume" min="0" max="100" step="5" aria-label="Volume"
+                        aria-keyshortcuts="ArrowUp ArrowDown"
+                        aria-valuetext={format!("{volume_pct}%")}
+                        value={volume_pct.to_string()} oninput={on_volume}
+                        style={format!("--fill:{volume_pct}%")} />
+                </div>
+                <button type="button" class="btn small" part="shortcuts-button" aria-label="Keyboard shortcuts"
+                    aria-keyshortcuts={aria_for("Show or hide these shortcuts")}
+                    onclick={d.reform(|_| Action::ToggleShortcuts)}>{ icons::keyboard() }</button>
+            </div>
+        </div>
+    }
+}

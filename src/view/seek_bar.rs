@@ -1,0 +1,189 @@
+//! The seek bar: a WAI-ARIA slider with a marker per chapter and a tooltip naming the chapter and
+//! time under the pointer (or at the playhead, on keyboard focus).
+
+use super::{clock, spoken};
+use crate::state::Action;
+use chapters::Chapters;
+use std::rc::Rc;
+use web_sys::{Element, PointerEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SeekBarProps {
+    pub position_ms: u64,
+    pub duration_ms: Option<u64>,
+    pub buffered_ms: u64,
+    pub chapters: Rc<Chapters>,
+    pub current: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+fn percent(ms: u64, duration: u64) -> f64 {
+    if duration == 0 {
+        0.0
+    } else {
+        (ms as f64 / duration as f64 * 100.0).clamp(0.0, 100.0)
+    }
+}
+
+/// The time under a pointer at `client_x` over `track`.
+fn time_at(track: &Element, client_x: i32, duration: u64) -> u64 {
+    let rect = track.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return 0;
+    }
+    let f = ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0);
+    (f * duration as f64) as u64
+}
+
+#[function_component]
+pub fn SeekBar(props: &SeekBarProps) -> Html {
+    let track = use_node_ref();
+    // Where the pointer hovers, and where a drag would land: shown before it is committed.
+    let hover_ms = use_state(|| None::<u64>);
+    let drag_ms = use_state(|| None::<u64>);
+    let focused = use_state(|| false);
+    let duration = props.duration_ms.unwrap_or(0);
+
+    let pointer_time = {
+        let track = track.clone();
+        move |e: &PointerEvent| {
+            track
+                .cast::<Element>()
+                .map(|t| time_at(&t, e.client_x(), duration))
+        }
+    };
+    let onpointerdown = {
+        let (drag_ms, pointer_time) = (drag_ms.clone(), pointer_time.clone());
+        Callback::from(move |e: PointerEvent| {
+            if duration == 0 || e.button() != 0 {
+                return;
+            }
+            if let Some(t) = e.target_dyn_into::<Element>() {
+                let _ = t.set_pointer_capture(e.pointer_id());
+            }
+            drag_ms.set(pointer_time(&e));
+        })
+    };
+    let onpointermove = {
+        let (drag_ms, hover_ms, pointer_time) =
+            (drag_ms.clone(), hover_ms.clone(), pointer_time.clone());
+        Callback::from(move |e: PointerEvent| {
+            if duration == 0 {
+                return;
+            }
+            let t = pointer_time(&e);
+            if drag_ms.is_some() {
+                drag_ms.set(t);
+            }
+            hover_ms.set(t);
+        })
+    };
+    let onpointerup = {
+        let (drag_ms, dispatch) = (drag_ms.clone(), props.dispatch.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some(t) = *drag_ms {
+                dispatch.emit(Action::SeekTo(pointer_time(&e).unwrap_or(t)));
+            }
+            drag_ms.set(None);
+        })
+    };
+    let onpointerleave = {
+        let hover_ms = hover_ms.clone();
+        Callback::from(move |_| hover_ms.set(None))
+    };
+    let onpointercancel = {
+        let drag_ms = drag_ms.clone();
+        Callback::from(move |_| drag_ms.set(None))
+    };
+    let onfocus = {
+        let focused = focused.clone();
+        Callback::from(move |_| focused.set(true))
+    };
+    let onblur = {
+        let focused = focused.clone();
+        Callback::from(move |_| focused.set(false))
+    };
+
+    let shown_ms = drag_ms.unwrap_or(props.position_ms);
+    let chapter_title = |ms: u64| {
+        props
+            .chapters
+            .index_at(ms)
+            .and_then(|i| props.chapters.get(i))
+            .map(|c| c.title.clone())
+    };
+    let value_text = {
+        let mut t = format!("{} of {}", spoken(shown_ms), spoken(duration));
+        if let Some(title) = chapter_title(shown_ms) {
+            t.push_str(&format!(", chapter: {title}"));
+        }
+        t
+    };
+    let tooltip_ms = (*hover_ms)
+        .or(drag_ms.as_ref().copied())
+        .or(focused.then_some(props.position_ms));
+
+    let markers = props
+        .chapters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.start_ms > 0 && !c.hidden && c.start_ms < duration)
+        .map(|(i, c)| {
+            let on_chapter = props.dispatch.clone();
+            let passed = c.start_ms <= shown_ms;
+            html! {
+                <span
+                    key={c.start_ms}
+                    class={classes!("marker", passed.then_some("passed"))}
+                    part="chapter-marker"
+                    data-index={i.to_string()}
+                    title={format!("{} · {}", c.title, clock(Some(c.start_ms)))}
+                    style={format!("left:{:.4}%", percent(c.start_ms, duration))}
+                    onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}
+                    onclick={Callback::from(move |e: MouseEvent| {
+                        e.stop_propagation();
+                        on_chapter.emit(Action::GoToChapter(i));
+                    })}
+                />
+            }
+        });
+
+    html! {
+        <div class="seek">
+            <span class="time elapsed" part="time time-elapsed">{ clock(Some(shown_ms)) }</span>
+            <div
+                class={classes!("track", drag_ms.is_some().then_some("dragging"), (duration == 0).then_some("unknown"))}
+                part="seek-bar"
+                ref={track}
+                role="slider"
+                tabindex="0"
+                aria-label="Seek"
+                aria-valuemin="0"
+                aria-valuemax={(duration / 1000).to_string()}
+                aria-valuenow={(shown_ms / 1000).to_string()}
+                aria-valuetext={value_text}
+                aria-keyshortcuts="ArrowLeft ArrowRight Home End 0 1 2 3 4 5 6 7 8 9"
+                {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onpointercancel} {onfocus} {onblur}
+            >
+                <div class="rail">
+                    <div class="buffered" style={format!("width:{:.3}%", percent(props.buffered_ms, duration))} />
+                    <div class="played" style={format!("width:{:.3}%", percent(shown_ms, duration))} />
+                </div>
+                { for markers }
+                <div class="thumb" style={format!("left:{:.3}%", percent(shown_ms, duration))} />
+                if let Some(t) = tooltip_ms.filter(|_| duration > 0) {
+                    <div class="tooltip" part="tooltip" aria-hidden="true" style={format!("left:{:.3}%", percent(t, duration))}>
+                        if let Some(title) = chapter_title(t) {
+                            <span class="tooltip-title">{ title }</span>
+                        }
+                        <span class="tooltip-time">{ clock(Some(t)) }</span>
+                    </div>
+                }
+            </div>
+            <span class="time remaining" part="time time-remaining" aria-label="Remaining">
+                { props.duration_ms.map_or_else(|| "--:--".to_string(), |d| format!("-{}", clock(Some(d.saturating_sub(shown_ms))))) }
+            </span>
+        </div>
+    }
+}
