@@ -56,9 +56,7 @@ const FIELDS: [&str; 9] = [
 pub fn parse_duration(s: &str) -> Option<u64> {
     let s = s.trim();
     chapters::timestamp::parse_clock(s).or_else(|| {
-        s.parse::<f64>()
-            .ok()
-            .and_then(chapters::timestamp::seconds_to_ms)
+        chapters::formats::json_value::parse_number(s).and_then(chapters::timestamp::seconds_to_ms)
     })
 }
 

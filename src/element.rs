@@ -18,7 +18,8 @@ use web_sys::{
 };
 use yew::AppHandle;
 
-const STYLES: &str = include_str!("../www/chapter-player.css");
+/// `www/chapter-player.css`, minified by `build.rs`.
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/chapter-player.min.css"));
 
 thread_local! {
     /// One constructed stylesheet shared by every player's shadow root.

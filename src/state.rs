@@ -231,6 +231,7 @@ impl PlayerState {
                 self.paused = true;
                 if let Some(d) = self.duration_ms {
                     self.position_ms = d;
+                    self.track_chapter(&mut out);
                 }
             }
             Action::VolumeChanged { volume, muted } => {
@@ -348,7 +349,8 @@ mod tests {
         assert_eq!(p.update(Action::TogglePlay), [Command::Play]);
         assert!(!p.paused);
         assert_eq!(p.update(Action::TogglePlay), [Command::Pause]);
-        p.update(Action::Ended);
+        p.update(Action::TimeUpdate(150_000));
+        assert_eq!(p.update(Action::Ended), []);
         assert_eq!(
             p.update(Action::Play),
             [Command::Seek(0), Command::ChapterChanged(0), Command::Play]

@@ -72,14 +72,14 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                 <button type="button" class={classes!("chapter", is_current.then_some("current"))}
                     part={if is_current { "chapter chapter-current" } else { "chapter" }}
                     aria-current={is_current.then_some("true")} aria-label={label}
-                    data-start={(c.start_ms as f64 / 1000.0).to_string()}
+                    data-start={chapters::timestamp::format_seconds(c.start_ms)}
                     onclick={select}>
                     <span class="chapter-start">{ clock(Some(c.start_ms)) }</span>
                     <span class="chapter-title">{ &c.title }</span>
                     <span class="chapter-length">{ length.map(|l| clock(Some(l))).unwrap_or_default() }</span>
                     if is_current {
                         <span class="chapter-progress" aria-hidden="true"
-                            style={format!("width:{:.2}%", props.progress.unwrap_or(0.0) * 100.0)} />
+                            style={format!("width:{}%", (props.progress.unwrap_or(0.0) * 100.0) as u32)} />
                     }
                 </button>
                 if let Some(url) = c.url.as_ref().filter(|u| safe_link(u)) {

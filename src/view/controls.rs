@@ -19,20 +19,20 @@ pub struct ControlsProps {
     pub dispatch: Callback<Action>,
 }
 
-fn rate_label(r: f64) -> String {
-    format!("{}×", (r * 100.0).round() / 100.0)
-}
+/// Labels for [`RATES`], written out: formatting floats costs bundle bytes for nine strings.
+const RATE_LABELS: [&str; RATES.len()] = [
+    "0.5×", "0.75×", "1×", "1.25×", "1.5×", "1.75×", "2×", "2.5×", "3×",
+];
 
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let d = &props.dispatch;
     let buffering = props.loading == Loading::Buffering && !props.paused;
     let on_rate = d.reform(|e: Event| {
-        let v = e
+        let index = e
             .target_dyn_into::<web_sys::HtmlSelectElement>()
-            .map(|s| s.value())
-            .unwrap_or_default();
-        Action::SetRate(v.parse().unwrap_or(1.0))
+            .map_or(2, |s| s.selected_index().max(0) as usize);
+        Action::SetRate(RATES.get(index).copied().unwrap_or(1.0))
     });
     let on_volume = d.reform(|e: InputEvent| {
         let v = e
@@ -77,8 +77,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <label class="speed" part="speed">
                     <span class="visually-hidden">{ "Playback speed" }</span>
                     <select aria-label="Playback speed" aria-keyshortcuts="Shift+Comma Shift+Period" onchange={on_rate}>
-                        { for RATES.iter().map(|r| html! {
-                            <option value={r.to_string()} selected={(*r - props.rate).abs() < 0.001}>{ rate_label(*r) }</option>
+                        { for RATES.iter().zip(RATE_LABELS).map(|(r, label)| html! {
+                            <option value={label.trim_end_matches('×')} selected={(*r - props.rate).abs() < 0.001}>{ label }</option>
                         }) }
                     </select>
                 </label>

@@ -18,12 +18,15 @@ pub struct SeekBarProps {
     pub dispatch: Callback<Action>,
 }
 
-fn percent(ms: u64, duration: u64) -> f64 {
-    if duration == 0 {
-        0.0
+/// `ms` as a CSS percentage of `duration`, e.g. `12.345%`. Integer arithmetic: formatting floats
+/// would pull float-to-text code into the bundle for three decimals.
+fn percent(ms: u64, duration: u64) -> String {
+    let thousandths = if duration == 0 {
+        0
     } else {
-        (ms as f64 / duration as f64 * 100.0).clamp(0.0, 100.0)
-    }
+        (u128::from(ms.min(duration)) * 100_000 / u128::from(duration)) as u64
+    };
+    format!("{}.{:03}%", thousandths / 1000, thousandths % 1000)
 }
 
 /// The time under a pointer at `client_x` over `track`.
@@ -139,7 +142,7 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                     part="chapter-marker"
                     data-index={i.to_string()}
                     title={format!("{} · {}", c.title, clock(Some(c.start_ms)))}
-                    style={format!("left:{:.4}%", percent(c.start_ms, duration))}
+                    style={format!("left:{}", percent(c.start_ms, duration))}
                     onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}
                     onclick={Callback::from(move |e: MouseEvent| {
                         e.stop_propagation();
@@ -167,13 +170,13 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onpointercancel} {onfocus} {onblur}
             >
                 <div class="rail">
-                    <div class="buffered" style={format!("width:{:.3}%", percent(props.buffered_ms, duration))} />
-                    <div class="played" style={format!("width:{:.3}%", percent(shown_ms, duration))} />
+                    <div class="buffered" style={format!("width:{}", percent(props.buffered_ms, duration))} />
+                    <div class="played" style={format!("width:{}", percent(shown_ms, duration))} />
                 </div>
                 { for markers }
-                <div class="thumb" style={format!("left:{:.3}%", percent(shown_ms, duration))} />
+                <div class="thumb" style={format!("left:{}", percent(shown_ms, duration))} />
                 if let Some(t) = tooltip_ms.filter(|_| duration > 0) {
-                    <div class="tooltip" part="tooltip" aria-hidden="true" style={format!("left:{:.3}%", percent(t, duration))}>
+                    <div class="tooltip" part="tooltip" aria-hidden="true" style={format!("left:{}", percent(t, duration))}>
                         if let Some(title) = chapter_title(t) {
                             <span class="tooltip-title">{ title }</span>
                         }

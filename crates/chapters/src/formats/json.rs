@@ -59,7 +59,7 @@ fn chapter(item: &Value) -> Result<Chapter, String> {
 fn time(v: &Value, key: &str) -> Result<u64, String> {
     let seconds = match v {
         Value::Number(n) => Some(*n),
-        Value::String(s) => s.trim().parse::<f64>().ok(),
+        Value::String(s) => json_value::parse_number(s.trim()),
         _ => None,
     };
     seconds.and_then(seconds_to_ms).ok_or_else(|| {
@@ -72,7 +72,10 @@ fn time(v: &Value, key: &str) -> Result<u64, String> {
 
 fn describe(v: &Value) -> String {
     match v {
-        Value::Number(n) => format!("{n}"),
+        // Whole numbers are written exactly; others in words, which keeps float formatting (and
+        // its bytes) out of the wasm bundle.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        Value::Number(_) => "a fractional number".to_string(),
         Value::String(s) => format!("\"{s}\""),
         other => other.kind().to_string(),
     }

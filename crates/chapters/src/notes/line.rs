@@ -51,6 +51,8 @@ const SEPARATORS: &[char] = &[
 pub fn stamps(line: &str) -> Vec<Stamp> {
     let b = line.as_bytes();
     let mut out: Vec<Stamp> = Vec::new();
+    // Where the last time of day (`10:45am`) ended, for `10:30am - 11:00`.
+    let mut day_end = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && !can_precede(b[i - 1])) {
@@ -65,8 +67,19 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
             continue;
         };
         i = t.end;
+        if let Some(len) = clock_of_day_len(&line[t.end..]) {
+            // `10:30 - 10:45am`: a time joined to a time of day is one too.
+            if out
+                .last()
+                .is_some_and(|p| p.end_ms.is_none() && is_range_joint(&line[p.end..t.start]))
+            {
+                out.pop();
+            }
+            day_end = Some(t.end + len);
+            continue;
+        }
         if b.get(t.end).is_some_and(|c| c.is_ascii_alphanumeric())
-            || is_clock_of_day(&line[t.end..])
+            || day_end.is_some_and(|d| line.get(d..t.start).is_some_and(is_range_joint))
         {
             continue;
         }
@@ -97,18 +110,20 @@ fn can_precede(c: u8) -> bool {
         || matches!(c, b':' | b'.' | b',' | b'/' | b'$' | b'#' | b'+' | b'='))
 }
 
-fn is_clock_of_day(after: &str) -> bool {
-    let word: String = after
-        .trim_start()
+/// The length of the time-of-day word (`pm`, ` Uhr`) at the start of `after`, if there is one.
+fn clock_of_day_len(after: &str) -> Option<usize> {
+    let trimmed = after.trim_start();
+    let raw: String = trimmed
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '\'')
         .take(8)
-        .flat_map(char::to_lowercase)
         .collect();
+    let word = raw.to_lowercase();
     let word = word.trim_end_matches('.');
     CLOCK_SUFFIXES
         .iter()
         .any(|s| s.trim_end_matches('.') == word)
+        .then_some(after.len() - trimmed.len() + raw.len())
 }
 
 fn is_range_joint(between: &str) -> bool {
@@ -133,6 +148,16 @@ fn wrap(line: &str, ms: u64, start: usize, end: usize) -> Stamp {
 fn wrap_range(line: &str, mut start: usize, mut end: usize) -> (usize, usize, bool) {
     let b = line.as_bytes();
     let mut wrapped = false;
+    if let Some(open) = bracket_prefix(line, start) {
+        let close = if b.get(open) == Some(&b'(') {
+            b')'
+        } else {
+            b']'
+        };
+        if b.get(end) == Some(&close) {
+            (start, end, wrapped) = (open, end + 1, true);
+        }
+    }
     while let Some(&open) = start.checked_sub(1).and_then(|s| b.get(s)) {
         let close = b.get(end);
         let expected = match open {
@@ -161,6 +186,23 @@ fn wrap_range(line: &str, mut start: usize, mut end: usize) -> (usize, usize, bo
     (start, end, wrapped)
 }
 
+/// Where the bracket opens when one wraps a time together with a short prefix: `[@11:24]`,
+/// `(ab 1:34)`, `(at 5:00)` — `@` or one lowercase word of at most four letters.
+fn bracket_prefix(line: &str, start: usize) -> Option<usize> {
+    let before = line.get(..start)?;
+    if let Some(open) = before
+        .strip_suffix("[@")
+        .or_else(|| before.strip_suffix("(@"))
+    {
+        return Some(open.len());
+    }
+    let rest = before.strip_suffix(' ')?;
+    let open = rest.rfind(|c: char| !c.is_lowercase())?;
+    let word = rest.get(open + 1..)?;
+    let short = (1..=4).contains(&word.chars().count());
+    (short && matches!(rest.as_bytes().get(open), Some(b'(' | b'['))).then_some(open)
+}
+
 /// The entry a line holds when its stamp is the only one that counts, or `None`.
 pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
     let before = &line[..stamp.start];
@@ -168,7 +210,7 @@ pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
     if is_lead_in(before) {
         return entry(after, stamp, Side::TimeFirst);
     }
-    if clean_time_last(after).is_empty() {
+    if is_empty_tail(after) {
         // `Title 12:34` with nothing setting the time apart is how prose mentions a time
         // (`John 3:16`, `see 12:34`); titled lists write `Title (12:34)` or `Title - 12:34`.
         let gap = before.trim_end();
@@ -181,43 +223,83 @@ pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
 }
 
 /// Entries of a line holding several timestamps (a list whose line breaks were lost), when every
-/// timestamp gets a title on the same side. Prefers titles after the times, the common form.
+/// timestamp gets a title on the same side. When titles fit on both sides, each reading leaves
+/// out one end of the line — the text before the first time, or after the last — and the one
+/// leaving out more wins: prose around a list is longer than the title at the list's end.
 pub fn inline_entries(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
     if stamps.windows(2).any(|w| w[1].ms < w[0].ms) {
         return None;
     }
-    let after: Vec<&str> = stamps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| &line[s.end..stamps.get(i + 1).map_or(line.len(), |n| n.start)])
-        .collect();
+    let before = line.get(..stamps.first()?.start)?;
+    let after = line.get(stamps.last()?.end..)?;
+    match (time_first(line, stamps), time_last(line, stamps)) {
+        (Some(first), Some(last)) => {
+            let len = |s: &str| s.trim().chars().count();
+            Some(if len(after) > len(before) {
+                last
+            } else {
+                first
+            })
+        }
+        (first, last) => first.or(last),
+    }
+}
+
+/// `00:00 Intro 05:00 Topic`: each title runs from its time to the next.
+fn time_first(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
     // Two times in a sentence (`from 10:00 to 12:30`) are prose: a list of two must start the line.
     let few = stamps.len() < 3;
-    let lead_in = is_lead_in(&line[..stamps.first()?.start]);
-    let first: Option<Vec<Entry>> = (lead_in || !few)
-        .then(|| {
-            stamps
-                .iter()
-                .zip(&after)
-                .map(|(s, text)| entry(text, s, Side::TimeFirst))
-                .collect()
-        })
-        .flatten();
-    if first.is_some() {
-        return first;
-    }
-    let trailing = &line[stamps.last()?.end..];
-    if !clean_time_last(trailing).is_empty() || (few && !stamps.iter().all(|s| s.wrapped)) {
+    if few && !is_lead_in(line.get(..stamps.first()?.start)?) {
         return None;
     }
     stamps
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let from = if i == 0 { 0 } else { stamps[i - 1].end };
-            entry(&line[from..s.start], s, Side::TimeLast)
+            let to = stamps.get(i + 1).map_or(line.len(), |n| n.start);
+            entry(line.get(s.end..to)?, s, Side::TimeFirst)
         })
         .collect()
+}
+
+/// `Intro (00:00) Topic (05:00)`: each title runs from the previous time to its own; text after
+/// the last time is left out, but a list of two must end the line and wrap its times.
+fn time_last(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
+    let trailing = line.get(stamps.last()?.end..)?;
+    if stamps.len() < 3 && (!is_empty_tail(trailing) || !stamps.iter().all(|s| s.wrapped)) {
+        return None;
+    }
+    stamps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let text = match i.checked_sub(1) {
+                Some(p) => line.get(stamps[p].end..s.start)?,
+                None => after_lead_prose(line.get(..s.start)?),
+            };
+            entry(text, s, Side::TimeLast)
+        })
+        .collect()
+}
+
+/// The first title of a flattened `Title (0:00) …` list: the text after the last sentence end,
+/// label colon (`Chapters:`) or wide gap before it, since prose may lead into the list.
+fn after_lead_prose(text: &str) -> &str {
+    let t = text.trim_end();
+    [". ", "? ", "! ", ": ", "  "]
+        .iter()
+        .filter_map(|b| t.rfind(b).map(|i| i + b.len()))
+        .max()
+        .and_then(|i| t.get(i..))
+        .unwrap_or(t)
+}
+
+/// Whether the text after a time leaves it at the end of its line: nothing but separators or a
+/// closing `.`, `,`, `;` (`- Title - *01:03:21*.`).
+fn is_empty_tail(after: &str) -> bool {
+    clean_time_last(after)
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
 }
 
 fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
@@ -240,20 +322,16 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
     })
 }
 
-/// Whether the text before a stamp is only list decoration: bullets, numbering, a heading mark.
+/// Whether the text before a stamp is only list decoration: bullets of any kind (`-`, `•`, `⌨️`),
+/// a heading mark, numbering (`1.`, `2)`) — anything without letters or digits but the numbering.
 fn is_lead_in(before: &str) -> bool {
-    let rest = before.trim().trim_start_matches(['#', '>']).trim_start();
+    let rest = before.trim_start_matches(|c: char| !c.is_alphanumeric());
     let unnumbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     let rest = match unnumbered.strip_prefix(['.', ')']) {
-        Some(r) if unnumbered.len() < rest.len() => r.trim(),
+        Some(r) if unnumbered.len() < rest.len() => r,
         _ => rest,
     };
-    rest.chars().all(|c| {
-        matches!(
-            c,
-            '-' | '*' | '+' | '•' | '·' | '–' | '—' | '▶' | '►' | '⏩' | '🕒'
-        )
-    })
+    !rest.chars().any(char::is_alphanumeric)
 }
 
 /// A title written after its time: separators before it and list glue after it go.
@@ -410,6 +488,84 @@ mod tests {
         assert_eq!(
             e.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(),
             ["Intro", "Topic one", "Topic two"]
+        );
+    }
+
+    #[test]
+    fn any_decoration_without_letters_leads_in() {
+        assert_eq!(
+            one("   ⌨️ (1:11:29) Navbar").map(|e| e.1).as_deref(),
+            Some("Navbar")
+        );
+        assert_eq!(one("★ 2) 0:30 Hi").map(|e| e.1).as_deref(), Some("Hi"));
+        assert_eq!(one("Nr 1 0:30 Hi"), None);
+    }
+
+    #[test]
+    fn a_short_prefix_inside_brackets_is_part_of_the_wrapper() {
+        assert_eq!(
+            one("- [@11:24] - [Noria](https://n.org)")
+                .map(|e| e.1)
+                .as_deref(),
+            Some("Noria")
+        );
+        assert_eq!(
+            one("Frankfurt - Bremen 5:2 (ab 1:34)"),
+            Some((94_000, "Frankfurt - Bremen 5:2".into(), Side::TimeLast))
+        );
+        assert_eq!(one("Mehr davon (später 1:34)"), None);
+        assert_eq!(one("Mehr davon (Ab 1:34)"), None);
+    }
+
+    #[test]
+    fn a_closing_stop_after_a_time_last_stamp_ends_the_line() {
+        assert_eq!(
+            one("- [Title](https://t.io) - *01:03:21*.")
+                .map(|e| e.1)
+                .as_deref(),
+            Some("Title")
+        );
+        assert_eq!(one("Title (1:00), more"), None);
+    }
+
+    #[test]
+    fn a_time_joined_to_a_time_of_day_is_one_too() {
+        for l in [
+            "10:30 - 10:45am. Intro",
+            "10:30am - 10:45 Intro",
+            "1:00 to 2:00 pm",
+        ] {
+            assert!(stamps(l).is_empty(), "{l}");
+        }
+        assert_eq!(stamps("Doors 9:00am. 00:30 Intro").len(), 1);
+    }
+
+    #[test]
+    fn inline_lists_leave_out_the_longer_end() {
+        let line = "About this show. Chapters: Intro (00:00) Health (0:27) End (3:35) Links: the show's site, its feed, every host's socials";
+        let e = inline_entries(line, &stamps(line)).unwrap_or_default();
+        assert_eq!(
+            e.iter()
+                .map(|e| (e.title.as_str(), e.side))
+                .collect::<Vec<_>>(),
+            [
+                ("Intro", Side::TimeLast),
+                ("Health", Side::TimeLast),
+                ("End", Side::TimeLast)
+            ]
+        );
+        let line =
+            "Long prose about the episode ## Timestamps(00:00) INTRO(02:16) Topic(41:59) OUTRO";
+        let e = inline_entries(line, &stamps(line)).unwrap_or_default();
+        assert_eq!(
+            e.iter()
+                .map(|e| (e.title.as_str(), e.side))
+                .collect::<Vec<_>>(),
+            [
+                ("INTRO", Side::TimeFirst),
+                ("Topic", Side::TimeFirst),
+                ("OUTRO", Side::TimeFirst)
+            ]
         );
     }
 

@@ -114,9 +114,7 @@ fn html_to_text(s: &str) -> String {
                     .unwrap_or("");
             }
             "a" if !closing => {
-                let href = attribute(tag, "href")
-                    .map(|h| entities::decode(&h))
-                    .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+                let href = attribute(tag, "href").and_then(|h| web_url(&entities::decode(&h)));
                 if href.is_some() {
                     out.push('[');
                 }
@@ -198,33 +196,90 @@ pub fn markdown_link_at(s: &str, at: usize) -> Option<(&str, &str, usize)> {
     Some((text, url, at + 1 + close + 2 + end + 1))
 }
 
-/// Replaces Markdown links in a title by their text, returning the first web link's URL: the
-/// link a podcaster put in a chapter's title is the chapter's link.
+/// The web address `link` points to: `http(s)://…` as written, `www.…` (a scheme left out) as
+/// `https://www.…`; `None` for anything else (`javascript:`, `mailto:`, `#t=12`).
+pub fn web_url(link: &str) -> Option<String> {
+    let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Some(link.to_string())
+    } else if lower.starts_with("www.") {
+        Some(format!("https://{link}"))
+    } else {
+        None
+    }
+}
+
+/// An autolink `<https://…>` starting at byte `at` of `s` (mp4chaps writes a chapter's link that
+/// way): its URL and the byte just past it.
+fn autolink_at(s: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = s.get(at..)?.strip_prefix('<')?;
+    let close = rest.find('>')?;
+    let url = &rest[..close];
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    (web && !url.contains(|c: char| c.is_whitespace() || c == '<'))
+        .then_some((url, at + 1 + close + 1))
+}
+
+/// Whether `url` points into the episode itself at a moment (`#t=754`, `&t=754s`, `?start=754`):
+/// such a seek link marks a time, it is not a chapter's link.
+pub fn is_seek_link(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    ["#t=", "?t=", "&t=", "?start=", "&start="]
+        .iter()
+        .any(|p| url.contains(p))
+}
+
+/// `line` with every seek link `[12:34](…&t=754)` replaced by its text, so the time or entry it
+/// labels reads like any other.
+pub fn drop_seek_links(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let (mut copied, mut from) = (0, 0);
+    while let Some(pos) = line.get(from..).and_then(|r| r.find('[')) {
+        let at = from + pos;
+        match markdown_link_at(line, at) {
+            Some((text, url, end)) if is_seek_link(url) => {
+                out.push_str(&line[copied..at]);
+                out.push_str(text);
+                (copied, from) = (end, end);
+            }
+            _ => from = at + 1,
+        }
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
+/// Replaces Markdown links in a title by their text and drops autolinks `<https://…>`, returning
+/// the first web link's URL: the link a podcaster put in a chapter's title is the chapter's link.
 pub fn strip_links(title: &str) -> (String, Option<String>) {
     let mut out = String::with_capacity(title.len());
     let mut url = None;
     let mut i = 0;
-    while i < title.len() {
-        let Some(next) = title[i..].find('[') else {
-            break;
-        };
+    while let Some(next) = title.get(i..).and_then(|r| r.find(['[', '<'])) {
         let at = i + next;
         out.push_str(&title[i..at]);
-        match markdown_link_at(title, at) {
+        let link = match markdown_link_at(title, at) {
+            Some((text, link, end)) => Some((text, link, end)),
+            None => autolink_at(title, at).map(|(link, end)| ("", link, end)),
+        };
+        match link {
             Some((text, link, end)) => {
-                out.push_str(text);
-                if url.is_none() && (link.starts_with("https://") || link.starts_with("http://")) {
-                    url = Some(link.to_string());
+                if text.is_empty() {
+                    // An autolink leaves no text: keep one space, not both around it.
+                    out.truncate(out.trim_end().len());
                 }
+                out.push_str(text);
+                url = url.or_else(|| web_url(link));
                 i = end;
             }
             None => {
-                out.push('[');
+                // `[` and `<` are one byte, so `at + 1` is a char boundary.
+                out.push_str(&title[at..at + 1]);
                 i = at + 1;
             }
         }
     }
-    out.push_str(&title[i.min(title.len())..]);
+    out.push_str(title.get(i..).unwrap_or_default());
     (out, url)
 }
 
@@ -265,5 +320,35 @@ mod tests {
         assert_eq!(t, "Talking about Tokio and x");
         assert_eq!(u.as_deref(), Some("https://tokio.rs"));
         assert_eq!(strip_links("[LIVE] Q&A").0, "[LIVE] Q&A");
+    }
+
+    #[test]
+    fn links_without_scheme_are_web_links() {
+        let (t, u) = strip_links("Syntax is on [YouTube](www.youtube.com/@syntaxfm).");
+        assert_eq!(t, "Syntax is on YouTube.");
+        assert_eq!(u.as_deref(), Some("https://www.youtube.com/@syntaxfm"));
+        assert_eq!(web_url("mailto:a@b.c"), None);
+        assert_eq!(to_text("<a href=www.a.b>x</a>"), "[x](https://www.a.b)");
+    }
+
+    #[test]
+    fn autolinks_become_the_url() {
+        let (t, u) = strip_links("Musik: Song (CC-BY 3.0) <https://a.b/song>");
+        assert_eq!(t, "Musik: Song (CC-BY 3.0)");
+        assert_eq!(u.as_deref(), Some("https://a.b/song"));
+        assert_eq!(strip_links("see <https://a.b> now").0, "see now");
+        assert_eq!(strip_links("a <b> c <d").0, "a <b> c <d");
+    }
+
+    #[test]
+    fn seek_links_give_their_text() {
+        assert_eq!(
+            drop_seek_links(
+                "**[00:00](#t=00:00)** Hi [x](https://x.io) [1:02 Intro](https://y.t/w?v=a&T=62s)"
+            ),
+            "**00:00** Hi [x](https://x.io) 1:02 Intro"
+        );
+        assert!(is_seek_link("https://youtu.be/a?start=5"));
+        assert!(!is_seek_link("https://x.io/?tab=1"));
     }
 }

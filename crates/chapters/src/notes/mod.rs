@@ -3,13 +3,15 @@
 //! The rule, instead of a pile of special cases: **a chapter list is a run of increasing
 //! timestamps in a consistent position, each with a title.**
 //!
-//! 1. HTML becomes lines of text ([`markup`]); each line is scanned for timestamps ([`line`]).
+//! 1. HTML becomes lines of text ([`markup`]); a seek link (`[12:34](…&t=754)`) becomes its text;
+//!    each line is scanned for timestamps ([`line`]).
 //! 2. A line is an entry when its timestamp starts it (after bullets or numbering) with a title
 //!    after, or ends it with a title before and something setting it apart (brackets, emphasis, a
 //!    separator). A timestamp inside a sentence is prose, not an entry. A line holding several
 //!    timestamps is a list whose line breaks were lost, split between them.
 //! 3. Entries join a run while their times keep increasing, their titles stay on the same side,
-//!    and no more than [`MAX_GAP_LINES`] lines of other text come between. A run of at least two
+//!    and no more than [`MAX_GAP_LINES`] lines of other text come between (an entry's untimed
+//!    sub-items, and the sections under timed headings, are not such text). A run of at least two
 //!    entries is a chapter list.
 //!
 //! Times of day (`5:30pm`), scores and ratios (`2:1`), verses (`John 3:16`) and a lone time in a
@@ -35,16 +37,19 @@ pub fn extract(notes: &str) -> Chapters {
 /// Every chapter list in `notes`, in document order: a page with several episodes has several.
 pub fn extract_lists(notes: &str) -> Vec<Chapters> {
     let text = markup::to_text(notes);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
     let stamps: Vec<Vec<line::Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
 
     let single = |i: usize| -> Option<Entry> {
         let first = stamps[i].first()?;
-        line::single_entry(lines[i], first)
+        line::single_entry(&lines[i], first)
     };
     let mut lists = Vec::new();
     let mut run: Vec<Entry> = Vec::new();
     let mut gap = 0;
+    // The line of the run's last entry, and whether only its sub-items came after it.
+    let mut last_line: &str = "";
+    let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
         let entries = match stamps[i].len() {
             0 => Vec::new(),
@@ -67,13 +72,17 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
         };
         if entries.is_empty() {
             if !l.trim().is_empty() {
-                gap += 1;
+                only_sub_items &= is_sub_item(l, last_line);
+                if !only_sub_items {
+                    gap += 1;
+                }
             }
             continue;
         }
+        let sections = is_heading(l) && is_heading(last_line);
         for entry in entries {
             let continues = run.last().is_some_and(|last: &Entry| {
-                last.side == entry.side && entry.ms >= last.ms && gap <= MAX_GAP_LINES
+                last.side == entry.side && entry.ms >= last.ms && (gap <= MAX_GAP_LINES || sections)
             });
             if !continues {
                 close_run(&mut run, &mut lists);
@@ -81,9 +90,26 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
             run.push(entry);
             gap = 0;
         }
+        last_line = l;
+        only_sub_items = true;
     }
     close_run(&mut run, &mut lists);
     lists
+}
+
+/// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
+/// come between two of them.
+fn is_heading(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+/// Whether `line` is an untimed list item nested under the entry on `entry_line` (`* [Link](…)`
+/// under `* 15:01 Title`): a sub-point of that entry, not text between two lists.
+fn is_sub_item(line: &str, entry_line: &str) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let item = line.trim_start();
+    let bulleted = ["- ", "* ", "+ ", "• "].iter().any(|b| item.starts_with(b));
+    bulleted && indent(line) >= indent(entry_line)
 }
 
 fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>) {
@@ -171,6 +197,48 @@ mod tests {
             "Read John 3:16\nRomans 8:28\nPsalm 23:4",
         ] {
             assert!(extract(notes).is_empty(), "{notes}");
+        }
+    }
+
+    #[test]
+    fn seek_links_read_as_their_text() {
+        let notes = "* **[00:00](#t=00:00)** Hi\n* [05:00 – Next](https://y.t/w?v=a&t=300s)";
+        assert_eq!(titles(notes), [(0, "Hi".into()), (300, "Next".into())]);
+    }
+
+    #[test]
+    fn sub_items_under_an_entry_are_not_a_gap() {
+        let notes = "* 00:00 A\n* 15:01 B\n  * [x](https://x.io)\n  * y\n  * z\n* 18:17 C";
+        assert_eq!(extract(notes).len(), 3);
+        let notes = "* 00:00 A\n* 15:01 B\nLinks:\n* x\n* y\n* 18:17 C";
+        assert_eq!(extract(notes).len(), 2);
+    }
+
+    #[test]
+    fn timed_headings_hold_sections_of_any_length() {
+        let notes = "## 0:00 — A\ntext\n```\ncode\n```\nmore\n## 0:57 — B\n## 2:21 — C";
+        assert_eq!(extract(notes).len(), 3);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for notes in [
+            "(é 1:00) x (1:00",
+            "[@1:00",
+            "ab 1:00)",
+            "Ü. (0:00) ü (0:01) ü (0:02) <https://ü",
+            "10:00 - 10:30am 10:30 - 11:00",
+            "<a href=www.é>0:00 x</a>",
+            "[0:00](#t=0)[",
+        ] {
+            let _ = extract_lists(notes);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "([0-9:. ()\\[\\]@<>*#\n-]|ab|am|https://|&t=|é|⌨️|\\PC){0,80}") {
+            let _ = extract_lists(&s);
         }
     }
 

@@ -1,0 +1,91 @@
+// Size and speed of the player in headless Chromium. Run by `cargo xtask bench`, which builds the
+// release bundle and serves dist/ at DIST_URL. Prints a Markdown table for the README.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const DIST = process.env.DIST_URL ?? "http://127.0.0.1:4173";
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const kib = (n) => (n / 1024).toFixed(1);
+
+// 1. Bytes: what a page downloads to show the player (the audio is the episode, not the player).
+const page = await browser.newPage();
+const downloaded = new Map();
+page.on("response", async (r) => {
+  const url = new URL(r.url());
+  if (/chapter-player/.test(url.pathname) && !url.pathname.endsWith(".mp3")) {
+    downloaded.set(url.pathname.slice(1), (await r.body()).length);
+  }
+});
+await page.goto(`${DIST}/`);
+await page.waitForFunction(() => document.querySelector("chapter-player")?.shadowRoot?.querySelector("[part~=chapter]"));
+const files = [...downloaded.keys()].sort();
+const rows = files.map((name) => {
+  const bytes = readFileSync(`dist/${name}`);
+  return {
+    name,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// 2. Time from navigation to the first player's chapter list rendered, fresh page each run.
+const firstRender = [];
+for (let i = 0; i < RUNS; i++) {
+  const p = await browser.newPage();
+  await p.goto(`${DIST}/`, { waitUntil: "commit" });
+  const t = await p.evaluate(() => new Promise((resolve) => {
+    const check = () => {
+      const list = document.querySelector("chapter-player")?.shadowRoot?.querySelector("[part~=chapter]");
+      if (list) resolve(performance.now()); else requestAnimationFrame(check);
+    };
+    check();
+  }));
+  firstRender.push(t);
+  await p.close();
+}
+
+// 3. Click on a chapter → audio.currentTime set; and until the media element reports `seeked`.
+await page.waitForFunction(() => document.querySelector("#ep18")?.shadowRoot?.querySelector("audio")?.readyState >= 1);
+const { clicks, seeks } = await page.evaluate(async (runs) => {
+  const el = document.querySelector("#ep18");
+  const audio = el.shadowRoot.querySelector("audio");
+  const buttons = [...el.shadowRoot.querySelectorAll("[part~=chapter]")];
+  const clicks = [], seeks = [];
+  for (let i = 0; i < runs; i++) {
+    const b = buttons[(i * 7 + 3) % buttons.length];
+    const want = Number(b.dataset.start);
+    const seeked = new Promise((r) => audio.addEventListener("seeked", r, { once: true }));
+    const t0 = performance.now();
+    b.click();
+    const t1 = performance.now();
+    if (Math.abs(audio.currentTime - want) > 0.25) throw new Error(`click did not seek: ${audio.currentTime} != ${want}`);
+    clicks.push(t1 - t0);
+    await seeked;
+    seeks.push(performance.now() - t0);
+  }
+  return { clicks, seeks };
+}, RUNS * 2);
+await browser.close();
+
+console.log(`| File | Raw | gzip -9 | brotli -q 11 |`);
+console.log(`| --- | ---: | ---: | ---: |`);
+for (const r of rows) console.log(`| \`${r.name}\` | ${kib(r.raw)} KiB | ${kib(r.gzip)} KiB | ${kib(r.brotli)} KiB |`);
+console.log(`| **total** | ${kib(total.raw)} KiB | ${kib(total.gzip)} KiB | **${kib(total.brotli)} KiB** |`);
+console.log();
+console.log(`| Timing (${RUNS} runs, median / p95) | |`);
+console.log(`| --- | ---: |`);
+console.log(`| navigation → first chapter list rendered (demo page, 5 players) | ${median(firstRender).toFixed(0)} ms / ${p95(firstRender).toFixed(0)} ms |`);
+console.log(`| chapter click → \`audio.currentTime\` set | ${median(clicks).toFixed(2)} ms / ${p95(clicks).toFixed(2)} ms |`);
+console.log(`| chapter click → \`seeked\` event (media pipeline) | ${median(seeks).toFixed(1)} ms / ${p95(seeks).toFixed(1)} ms |`);
