@@ -115,10 +115,10 @@ fn clock_of_day_len(after: &str) -> Option<usize> {
     let trimmed = after.trim_start();
     let raw: String = trimmed
         .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '\'')
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '.' || *c == '\'')
         .take(8)
         .collect();
-    let word = raw.to_lowercase();
+    let word = raw.to_ascii_lowercase();
     let word = word.trim_end_matches('.');
     CLOCK_SUFFIXES
         .iter()
@@ -197,7 +197,7 @@ fn bracket_prefix(line: &str, start: usize) -> Option<usize> {
         return Some(open.len());
     }
     let rest = before.strip_suffix(' ')?;
-    let open = rest.rfind(|c: char| !c.is_lowercase())?;
+    let open = rest.rfind(|c: char| !c.is_ascii_lowercase())?;
     let word = rest.get(open + 1..)?;
     let short = (1..=4).contains(&word.chars().count());
     (short && matches!(rest.as_bytes().get(open), Some(b'(' | b'['))).then_some(open)
@@ -309,8 +309,7 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
     };
     let (title, url) = markup::strip_links(cleaned);
     let title = unwrap_emphasis(title.trim());
-    if title.is_empty() || (!title.chars().any(char::is_alphanumeric) && title.chars().count() < 2)
-    {
+    if title.is_empty() || (!title.chars().any(is_wordlike) && title.chars().count() < 2) {
         return None;
     }
     Some(Entry {
@@ -325,13 +324,32 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
 /// Whether the text before a stamp is only list decoration: bullets of any kind (`-`, `•`, `⌨️`),
 /// a heading mark, numbering (`1.`, `2)`) — anything without letters or digits but the numbering.
 fn is_lead_in(before: &str) -> bool {
-    let rest = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = before.trim_start_matches(|c: char| !is_wordlike(c));
     let unnumbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     let rest = match unnumbered.strip_prefix(['.', ')']) {
         Some(r) if unnumbered.len() < rest.len() => r,
         _ => rest,
     };
-    !rest.chars().any(char::is_alphanumeric)
+    !rest.chars().any(is_wordlike)
+}
+
+/// A letter or digit in any script, told from symbols, punctuation and emoji by block rather than
+/// by Unicode's property tables, which would be most of the parser's weight in the wasm bundle.
+fn is_wordlike(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c,
+        '\u{80}'..='\u{bf}'           // Latin-1 punctuation and signs: « » · ¡ ¿
+        | '\u{d7}' | '\u{f7}'         // × ÷
+        | '\u{2000}'..='\u{2bff}'     // punctuation, arrows, maths, shapes, dingbats: – — • ▶ ✅
+        | '\u{2e00}'..='\u{2e7f}'     // supplemental punctuation
+        | '\u{3000}'..='\u{303f}'     // CJK punctuation: 「」、。
+        | '\u{fe00}'..='\u{fe0f}'     // variation selectors (emoji presentation)
+        | '\u{ff01}'..='\u{ff0f}'     // fullwidth punctuation
+        | '\u{1f000}'..='\u{1faff}'   // emoji and pictographs
+        | '\u{e0000}'..='\u{e007f}'   // emoji tag sequences
+    )
 }
 
 /// A title written after its time: separators before it and list glue after it go.
@@ -383,6 +401,18 @@ fn unwrap_emphasis(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wordlike_covers_scripts_not_symbols() {
+        for c in ['a', 'Z', '7', 'é', 'Ł', 'ж', '日', 'ア', 'ß', 'ع'] {
+            assert!(is_wordlike(c), "{c}");
+        }
+        for c in [
+            '-', '–', '—', '•', '·', '▶', '⌨', '\u{fe0f}', '🎙', '«', '「', '→', '|',
+        ] {
+            assert!(!is_wordlike(c), "{c}");
+        }
+    }
 
     fn one(line: &str) -> Option<(u64, String, Side)> {
         let s = stamps(line);
