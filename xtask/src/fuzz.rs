@@ -62,10 +62,17 @@ fn fuzz_steps(steps: &mut Steps, seconds: u64) -> Result {
 }
 
 fn run_target(steps: &mut Steps, dir: &std::path::Path, target: &str, seconds: u64) -> Result {
+    // libFuzzer writes new inputs into the first directory, so the corpus comes before the
+    // committed seeds; a directory named explicitly must exist.
+    let corpus = format!("fuzz/corpus/{target}");
+    std::fs::create_dir_all(dir.join(&corpus)).map_err(|e| Error::new(format!("{corpus}: {e}")))?;
+    let seeds = format!("fuzz/seeds/{target}");
     let mut cmd = command("cargo");
     cmd.current_dir(dir)
         .env("RUSTC_BOOTSTRAP", "1")
-        .args(["fuzz", "run", target, "--"])
+        .args(["fuzz", "run", target, &corpus])
+        .args(dir.join(&seeds).is_dir().then_some(seeds.as_str()))
+        .arg("--")
         .arg(format!("-max_total_time={seconds}"));
     let title = display(&cmd);
     steps.step(&title, || run(&mut cmd))

@@ -1,0 +1,16 @@
+//! Show notes: any text, including text that is not UTF-8 as fetched, must give chapter lists
+//! (usually none) and never a panic.
+
+#![no_main]
+
+use chapters::notes;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let lists = notes::extract_lists(&text);
+    let best = notes::extract(&text);
+    // `extract` is the longest of `extract_lists` (the first of the longest).
+    let longest = lists.iter().map(|l| l.len()).max().unwrap_or(0);
+    assert_eq!(best.len(), longest);
+});
