@@ -342,7 +342,8 @@ fn is_wordlike(c: char) -> bool {
     !matches!(c,
         '\u{80}'..='\u{bf}'           // Latin-1 punctuation and signs: « » · ¡ ¿
         | '\u{d7}' | '\u{f7}'         // × ÷
-        | '\u{2000}'..='\u{2bff}'     // punctuation, arrows, maths, shapes, dingbats: – — • ▶ ✅
+        | '\u{2000}'..='\u{20ff}'     // general punctuation, currency: – — • € (not ℕ ℊ Ⅻ after it)
+        | '\u{2190}'..='\u{2bff}'     // arrows, maths, shapes, dingbats: → ▶ ✅
         | '\u{2e00}'..='\u{2e7f}'     // supplemental punctuation
         | '\u{3000}'..='\u{303f}'     // CJK punctuation: 「」、。
         | '\u{fe00}'..='\u{fe0f}'     // variation selectors (emoji presentation)
@@ -404,7 +405,9 @@ mod tests {
 
     #[test]
     fn wordlike_covers_scripts_not_symbols() {
-        for c in ['a', 'Z', '7', 'é', 'Ł', 'ж', '日', 'ア', 'ß', 'ع'] {
+        for c in [
+            'a', 'Z', '7', 'é', 'Ł', 'ж', '日', 'ア', 'ß', 'ع', 'ℊ', 'ℕ', 'Ⅻ',
+        ] {
             assert!(is_wordlike(c), "{c}");
         }
         for c in [

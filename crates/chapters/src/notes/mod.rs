@@ -113,10 +113,8 @@ fn is_sub_item(line: &str, entry_line: &str) -> bool {
 }
 
 fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>) {
+    // Two entries at the same time are one chapter: a list needs two distinct starts.
     let entries = std::mem::take(run);
-    if entries.len() < 2 {
-        return;
-    }
     let chapters = entries
         .into_iter()
         .map(|e| Chapter {
@@ -127,7 +125,10 @@ fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>) {
             ..Chapter::default()
         })
         .collect::<Vec<_>>();
-    lists.push(Chapters::new(chapters));
+    let chapters = Chapters::new(chapters);
+    if chapters.len() >= 2 {
+        lists.push(chapters);
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +140,19 @@ mod tests {
             .iter()
             .map(|c| (c.start_ms / 1000, c.title.clone()))
             .collect()
+    }
+
+    #[test]
+    fn two_entries_at_one_time_are_not_a_list() {
+        assert!(extract_lists("00:00 Intro\n00:00 Also intro\n").is_empty());
+    }
+
+    #[test]
+    fn letterlike_symbols_are_titles() {
+        assert_eq!(
+            titles("Talk\n(00:00:00) ℊ\n(00:01:00) Next\n(00:02:00) ℕ\n").len(),
+            3
+        );
     }
 
     #[test]
