@@ -78,19 +78,19 @@ impl Config {
                 ));
             }
         }
-        let src: Option<String> = field(value, "src")?;
+        let src = field(value, "src")?;
         let src = src
             .filter(|s| !s.trim().is_empty())
             .ok_or("mount(): \"src\" is required: the URL of the episode's audio")?;
-        let notes: Option<String> = field(value, "notes")?;
-        let chapters_url: Option<String> = field(value, "chaptersUrl")?;
+        let notes = field(value, "notes")?;
+        let chapters_url = field(value, "chaptersUrl")?;
         let inline = chapters_field(value)?;
         let chapters = match (inline, chapters_url, notes) {
             (Some(c), _, _) => ChapterSource::Inline(c),
             (None, Some(url), _) => ChapterSource::Url(url),
             (None, None, notes) => ChapterSource::Notes(notes.unwrap_or_default()),
         };
-        let theme: Option<String> = field(value, "theme")?;
+        let theme = field(value, "theme")?;
         if let Some(t) = &theme {
             if !matches!(t.as_str(), "light" | "dark" | "auto") {
                 return Err(format!(
@@ -130,14 +130,26 @@ impl ObjectRef for JsValue {
     }
 }
 
-fn field<T: for<'de> Deserialize<'de>>(obj: &JsValue, name: &str) -> Result<Option<T>, String> {
+/// A string field; a value of another type is an error naming the field and what it was.
+fn field(obj: &JsValue, name: &str) -> Result<Option<String>, String> {
     let v = js_sys::Reflect::get(obj, &name.into()).unwrap_or(JsValue::UNDEFINED);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value(v)
-        .map(Some)
-        .map_err(|e| format!("mount(): \"{name}\": {e}"))
+    v.as_string().map(Some).ok_or_else(|| {
+        let kind = if js_sys::Array::is_array(&v) {
+            "array".to_string()
+        } else {
+            v.js_typeof().as_string().unwrap_or_default()
+        };
+        format!("mount(): \"{name}\": invalid type: {kind}, expected a string")
+    })
+}
+
+/// serde-wasm-bindgen's message, without the `Error: ` its JavaScript form starts with.
+fn serde_message(e: serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
 fn chapters_field(obj: &JsValue) -> Result<Option<Chapters>, String> {
@@ -152,7 +164,7 @@ fn chapters_field(obj: &JsValue) -> Result<Option<Chapters>, String> {
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let c: ChapterInput = serde_wasm_bindgen::from_value(item)
-            .map_err(|e| format!("mount(): \"chapters[{i}]\": {e}"))?;
+            .map_err(|e| format!("mount(): \"chapters[{i}]\": {}", serde_message(e)))?;
         let start_ms = chapters::timestamp::seconds_to_ms(c.start).ok_or_else(|| {
             format!("mount(): \"chapters[{i}].start\" must be a number of seconds ≥ 0")
         })?;

@@ -153,7 +153,7 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
         });
 
     html! {
-        <div class="seek">
+        <div class={classes!("seek", (duration >= 3_600_000).then_some("hours"))}>
             <span class="time elapsed" part="time time-elapsed">{ clock(Some(shown_ms)) }</span>
             <div
                 class={classes!("track", drag_ms.is_some().then_some("dragging"), (duration == 0).then_some("unknown"))}

@@ -1,7 +1,8 @@
 //! The `?` overlay: every shortcut, from the same table the keyboard uses.
 
 use crate::keymap;
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent, ShadowRoot};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,20 +10,44 @@ pub struct ShortcutsOverlayProps {
     pub on_close: Callback<()>,
 }
 
+/// The element focused inside the player's shadow root, to give focus back to on close.
+fn focused_in(node: &HtmlElement) -> Option<HtmlElement> {
+    node.get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()?
+        .active_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
 #[function_component]
 pub fn ShortcutsOverlay(props: &ShortcutsOverlayProps) -> Html {
     let close = use_node_ref();
     {
-        // Focus moves into the dialog so Escape and Tab work from the keyboard at once.
+        // Focus moves into the dialog so Escape and Tab work at once, and returns to where it
+        // was when the dialog closes, so the player's keys keep working.
         let close = close.clone();
         use_effect_with((), move |_| {
-            if let Some(button) = close.cast::<HtmlElement>() {
+            let button = close.cast::<HtmlElement>();
+            let previous = button.as_ref().and_then(focused_in);
+            if let Some(button) = &button {
                 let _ = button.focus();
+            }
+            move || {
+                if let Some(previous) = previous.filter(|p| p.is_connected()) {
+                    let _ = previous.focus();
+                }
             }
         });
     }
+    // The dialog is modal: its one control keeps the focus.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Tab" {
+            e.prevent_default();
+        }
+    });
     html! {
-        <div class="overlay" part="shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+        <div class="overlay" part="shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" {onkeydown}>
             <div class="overlay-card">
                 <div class="overlay-head">
                     <span>{ "Keyboard shortcuts" }</span>
