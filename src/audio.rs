@@ -22,8 +22,12 @@ pub fn apply(audio: &HtmlAudioElement, command: &Command) {
             audio.load();
             audio.set_current_time(*ms as f64 / 1000.0);
         }
-        // `play()` returns a promise the store keeps; chapter changes are events for the page.
-        Command::Play | Command::ChapterChanged(_) => {}
+        // The store handles these: `play()`'s promise, page events, the clipboard, storage.
+        Command::Play
+        | Command::ChapterChanged(_)
+        | Command::CopyLink(_)
+        | Command::SaveProgress(_)
+        | Command::ClearProgress => {}
     }
 }
 

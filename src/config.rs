@@ -26,6 +26,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Known before the audio's metadata arrives, so chapter lengths show at once.
     pub duration_ms: Option<u64>,
+    /// Save the position and offer to resume there (off with `no-resume` / `resume: false`).
+    pub resume: bool,
 }
 
 /// A chapter as JavaScript hands it to `mount()`: seconds, like `element.chapters` returns.
@@ -40,7 +42,7 @@ struct ChapterInput {
     img: Option<String>,
 }
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "src",
     "title",
     "show",
@@ -50,6 +52,7 @@ const FIELDS: [&str; 9] = [
     "chaptersUrl",
     "theme",
     "duration",
+    "resume",
 ];
 
 /// Reads an attribute-style duration: `1:44:20`, `104:20` or seconds.
@@ -108,7 +111,15 @@ impl Config {
             ),
             Err(_) => None,
         };
+        let resume = match js_sys::Reflect::get(value, &"resume".into()) {
+            Ok(v) if v.is_undefined() || v.is_null() => true,
+            Ok(v) => v
+                .as_bool()
+                .ok_or("mount(): \"resume\": invalid type: expected true or false")?,
+            Err(_) => true,
+        };
         Ok(Config {
+            resume,
             src,
             title: field(value, "title")?.unwrap_or_default(),
             show: field(value, "show")?.unwrap_or_default(),

@@ -3,6 +3,9 @@
 
 use crate::audio;
 use crate::config::{parse_duration, ChapterSource, Config};
+use crate::deep_link;
+use crate::media_session;
+use crate::resume;
 use crate::state::{Action, PlayerState};
 use crate::store::Store;
 use crate::view::app::{App, AppProps, Episode};
@@ -118,6 +121,8 @@ impl Player {
 
     /// Releases the listeners, the view and the audio download; the element can be mounted again.
     pub fn destroy(&mut self) {
+        self.save_progress();
+        media_session::release(&self.store);
         self.listeners.clear();
         if let Some(app) = self.app.take() {
             app.destroy();
@@ -127,6 +132,18 @@ impl Player {
         audio.remove_attribute("src").ok();
         audio.load();
         audio.remove();
+    }
+}
+
+impl Player {
+    /// Saves where a paused or playing listener is, when the page goes away mid-episode.
+    fn save_progress(&self) {
+        let s = self.store.snapshot();
+        if let Some(key) = &self.store.resume_key {
+            if s.position_ms > 0 && s.duration_ms.is_none_or(|d| s.position_ms < d) {
+                resume::save(key, s.position_ms);
+            }
+        }
     }
 }
 
@@ -152,6 +169,7 @@ pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
         chapters,
         theme: None,
         duration_ms: attr("duration").and_then(|d| parse_duration(&d)),
+        resume: !host.has_attribute("no-resume"),
     };
     mount(host, config)
 }
@@ -214,9 +232,24 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     } else {
         audio.set_src(&config.src);
     }
-    let store = Store::new(state, audio.clone(), host.clone());
+    let episode = Rc::new(Episode {
+        title: config.title,
+        show: config.show,
+        artwork: config.artwork,
+    });
+    let resume_key = config.resume.then(|| resume::key_for(&config.src));
+    let store = Store::new(
+        state,
+        audio.clone(),
+        host.clone(),
+        episode.clone(),
+        resume_key,
+    );
 
-    let listeners = {
+    if let Some(start) = start_for(&host, &store) {
+        store.dispatch(start);
+    }
+    let mut listeners = {
         let (store, host) = (Rc::downgrade(&store), host.clone());
         audio::listen(&audio, move |name, action| {
             if let (Some(action), Some(store)) = (action, store.upgrade()) {
@@ -230,19 +263,28 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         })
     };
 
-    let episode = Rc::new(Episode {
-        title: config.title,
-        show: config.show,
-        artwork: config.artwork,
-    });
     let app = yew::Renderer::<App>::with_root_and_props(
         view_root,
         AppProps {
             store: store.clone(),
-            episode,
         },
     )
     .render();
+
+    if let Some(window) = web_sys::window() {
+        // A page closed mid-episode still resumes: pagehide is the last reliable moment.
+        let store = Rc::downgrade(&store);
+        listeners.push(EventListener::new(&window, "pagehide", move |_| {
+            if let Some(store) = store.upgrade() {
+                let s = store.snapshot();
+                if let Some(key) = &store.resume_key {
+                    if !s.paused {
+                        resume::save(key, s.position_ms);
+                    }
+                }
+            }
+        }));
+    }
 
     if let Some(url) = fetch_url {
         let store = Rc::downgrade(&store);
@@ -263,6 +305,45 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         store,
         app: Some(app),
         listeners,
+    })
+}
+
+/// Where this player starts: a deep link naming it (or naming no player, for the page's first
+/// player), else the saved position of a listener who left mid-episode.
+fn start_for(host: &HtmlElement, store: &Store) -> Option<Action> {
+    let location = web_sys::window()?.location();
+    let fragment = location.hash().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    let link = deep_link::parse(
+        fragment.trim_start_matches('#'),
+        query.trim_start_matches('?'),
+    );
+    let first_on_page = || {
+        host.owner_document()
+            .and_then(|d| d.query_selector("chapter-player").ok().flatten())
+            .is_some_and(|first| first == **host)
+    };
+    if let Some(link) = link.filter(|l| match &l.player {
+        Some(id) => *id == host.id(),
+        None => first_on_page(),
+    }) {
+        return Some(Action::StartAt {
+            ms: link.start_ms,
+            stop_at_ms: link.end_ms,
+            notice: format!(
+                "Starting at {}",
+                chapters::timestamp::format_compact(link.start_ms)
+            ),
+        });
+    }
+    let saved = resume::load(store.resume_key.as_deref()?)?;
+    let duration = store.snapshot().duration_ms;
+    let worth_it =
+        saved > resume::MARGIN_MS && duration.is_none_or(|d| saved + resume::MARGIN_MS < d);
+    worth_it.then(|| Action::StartAt {
+        ms: saved,
+        stop_at_ms: None,
+        notice: format!("Resume at {}", chapters::timestamp::format_compact(saved)),
     })
 }
 

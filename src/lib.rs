@@ -7,8 +7,11 @@
 
 pub mod audio;
 pub mod config;
+pub mod deep_link;
 pub mod element;
 pub mod keymap;
+pub mod media_session;
+pub mod resume;
 pub mod state;
 pub mod store;
 pub mod view;

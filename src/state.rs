@@ -44,7 +44,26 @@ pub struct PlayerState {
     pub shortcuts_open: bool,
     /// The chapter playing now; kept (rather than derived on demand) to notice when it changes.
     pub current: Option<usize>,
+    /// Where playback stops by itself (a `#t=10,20` link).
+    pub stop_at_ms: Option<u64>,
+    /// A short message for the listener: "Resume at 12:34".
+    pub notice: Option<String>,
+    /// The last link the listener asked to share, and whether it reached the clipboard.
+    pub share: Option<Share>,
+    /// The position last saved for resuming, so saving is throttled to every [`SAVE_EVERY_MS`].
+    pub saved_ms: Option<u64>,
 }
+
+/// A link to a moment, once the listener asked for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    pub url: String,
+    /// `false` when the clipboard refused: the link is shown to copy by hand.
+    pub copied: bool,
+}
+
+/// Progress is saved at most this often while playing (and always on pause).
+pub const SAVE_EVERY_MS: u64 = 5_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -86,6 +105,17 @@ pub enum Action {
     },
     RateChanged(f64),
     Failed(String),
+    /// Start somewhere other than 0 when the page opens: a deep link or a saved position.
+    StartAt {
+        ms: u64,
+        stop_at_ms: Option<u64>,
+        notice: String,
+    },
+    /// Copy a link to this moment.
+    ShareAt(u64),
+    /// The glue's answer to [`Command::CopyLink`].
+    Shared(Share),
+    DismissShare,
 }
 
 /// What the audio bridge and the element glue must do after an update.
@@ -101,6 +131,12 @@ pub enum Command {
     Reload(u64),
     /// Tell the page: the `chapterchange` event.
     ChapterChanged(usize),
+    /// Put a link to this moment on the clipboard.
+    CopyLink(u64),
+    /// Remember the position for resuming later.
+    SaveProgress(u64),
+    /// The episode was finished: forget its position.
+    ClearProgress,
 }
 
 impl PlayerState {
@@ -120,6 +156,10 @@ impl PlayerState {
             rate: 1.0,
             shortcuts_open: false,
             current,
+            stop_at_ms: None,
+            notice: None,
+            share: None,
+            saved_ms: None,
         }
     }
 
@@ -134,6 +174,7 @@ impl PlayerState {
                         self.seek(0, &mut out);
                     }
                     self.paused = false;
+                    self.notice = None;
                     out.push(Command::Play);
                 }
             }
@@ -212,6 +253,18 @@ impl PlayerState {
             Action::TimeUpdate(ms) => {
                 self.position_ms = ms;
                 self.track_chapter(&mut out);
+                if self.stop_at_ms.is_some_and(|stop| ms >= stop) {
+                    self.stop_at_ms = None;
+                    self.paused = true;
+                    out.push(Command::Pause);
+                }
+                let due = self
+                    .saved_ms
+                    .is_none_or(|saved| ms.abs_diff(saved) >= SAVE_EVERY_MS);
+                if !self.paused && due {
+                    self.saved_ms = Some(ms);
+                    out.push(Command::SaveProgress(ms));
+                }
             }
             Action::DurationKnown(ms) => self.duration_ms = Some(ms),
             Action::Buffered(ms) => self.buffered_ms = ms,
@@ -226,9 +279,17 @@ impl PlayerState {
                 self.paused = false;
                 self.loading = Loading::Ready;
             }
-            Action::Paused => self.paused = true,
+            Action::Paused => {
+                self.paused = true;
+                if self.position_ms > 0 && self.duration_ms.is_none_or(|d| self.position_ms < d) {
+                    self.saved_ms = Some(self.position_ms);
+                    out.push(Command::SaveProgress(self.position_ms));
+                }
+            }
             Action::Ended => {
                 self.paused = true;
+                self.saved_ms = None;
+                out.push(Command::ClearProgress);
                 if let Some(d) = self.duration_ms {
                     self.position_ms = d;
                     self.track_chapter(&mut out);
@@ -244,6 +305,19 @@ impl PlayerState {
                 self.paused = true;
                 self.loading = Loading::Idle;
             }
+            Action::StartAt {
+                ms,
+                stop_at_ms,
+                notice,
+            } => {
+                self.seek(ms, &mut out);
+                self.stop_at_ms = stop_at_ms.filter(|stop| *stop > ms);
+                self.saved_ms = Some(ms);
+                self.notice = Some(notice);
+            }
+            Action::ShareAt(ms) => out.push(Command::CopyLink(ms)),
+            Action::Shared(share) => self.share = Some(share),
+            Action::DismissShare => self.share = None,
         }
         out
     }
@@ -350,7 +424,7 @@ mod tests {
         assert!(!p.paused);
         assert_eq!(p.update(Action::TogglePlay), [Command::Pause]);
         p.update(Action::TimeUpdate(150_000));
-        assert_eq!(p.update(Action::Ended), []);
+        assert_eq!(p.update(Action::Ended), [Command::ClearProgress]);
         assert_eq!(
             p.update(Action::Play),
             [Command::Seek(0), Command::ChapterChanged(0), Command::Play]
@@ -374,6 +448,63 @@ mod tests {
         assert_eq!(p.update(Action::RateStep(1)), [Command::SetRate(3.0)]);
         p.update(Action::SetRate(0.5));
         assert_eq!(p.update(Action::RateStep(-1)), [Command::SetRate(0.5)]);
+    }
+
+    #[test]
+    fn a_deep_link_starts_there_and_stops_at_its_end() {
+        let mut p = player();
+        let start = Action::StartAt {
+            ms: 10_000,
+            stop_at_ms: Some(20_000),
+            notice: "Starting at 0:10".into(),
+        };
+        assert_eq!(p.update(start), [Command::Seek(10_000)]);
+        assert_eq!(p.notice.as_deref(), Some("Starting at 0:10"));
+        p.update(Action::Play);
+        assert_eq!(p.notice, None);
+        p.update(Action::Playing);
+        assert_eq!(p.update(Action::TimeUpdate(14_000)), []);
+        // Stopping is a pause: the audio's `pause` event then saves the position.
+        assert_eq!(p.update(Action::TimeUpdate(20_100)), [Command::Pause]);
+        assert!(p.paused);
+        assert_eq!(p.stop_at_ms, None);
+    }
+
+    #[test]
+    fn progress_is_saved_while_playing_on_pause_and_cleared_at_the_end() {
+        let mut p = player();
+        p.update(Action::Playing);
+        assert_eq!(
+            p.update(Action::TimeUpdate(1_000)),
+            [Command::SaveProgress(1_000)]
+        );
+        assert_eq!(p.update(Action::TimeUpdate(3_000)), []);
+        assert_eq!(
+            p.update(Action::TimeUpdate(6_500)),
+            [Command::SaveProgress(6_500)]
+        );
+        assert_eq!(p.update(Action::Paused), [Command::SaveProgress(6_500)]);
+        assert_eq!(
+            p.update(Action::Ended),
+            [Command::ClearProgress, Command::ChapterChanged(2)]
+        );
+    }
+
+    #[test]
+    fn sharing_asks_the_glue_and_shows_its_answer() {
+        let mut p = player();
+        assert_eq!(
+            p.update(Action::ShareAt(83_000)),
+            [Command::CopyLink(83_000)]
+        );
+        let share = Share {
+            url: "https://x/#t=1:23".into(),
+            copied: false,
+        };
+        p.update(Action::Shared(share.clone()));
+        assert_eq!(p.share, Some(share));
+        p.update(Action::DismissShare);
+        assert_eq!(p.share, None);
     }
 
     #[test]

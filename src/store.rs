@@ -2,7 +2,11 @@
 //! click moves `currentTime` in the same task), and asks the view to render.
 
 use crate::audio;
-use crate::state::{Action, Command, PlayerState};
+use crate::deep_link;
+use crate::media_session;
+use crate::resume;
+use crate::state::{Action, Command, PlayerState, Share};
+use crate::view::app::Episode;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -14,17 +18,28 @@ pub struct Store {
     pub audio: HtmlAudioElement,
     /// The element the page holds: where `chapterchange` and media events are dispatched.
     pub host: HtmlElement,
+    pub episode: Rc<Episode>,
+    /// The `localStorage` key for resuming; `None` when resuming is off (`no-resume`).
+    pub resume_key: Option<String>,
     render: RefCell<Option<Callback<()>>>,
     /// The promise of the last `play()`, returned to callers of the element's `play()`.
     last_play: RefCell<Option<js_sys::Promise>>,
 }
 
 impl Store {
-    pub fn new(state: PlayerState, audio: HtmlAudioElement, host: HtmlElement) -> Rc<Self> {
+    pub fn new(
+        state: PlayerState,
+        audio: HtmlAudioElement,
+        host: HtmlElement,
+        episode: Rc<Episode>,
+        resume_key: Option<String>,
+    ) -> Rc<Self> {
         Rc::new(Store {
             state: RefCell::new(state),
             audio,
             host,
+            episode,
+            resume_key,
             render: RefCell::new(None),
             last_play: RefCell::new(None),
         })
@@ -40,9 +55,16 @@ impl Store {
     }
 
     pub fn dispatch(self: &Rc<Self>, action: Action) {
+        let playing = action == Action::Playing;
         let commands = self.state.borrow_mut().update(action);
         for command in &commands {
             self.run(command);
+        }
+        if playing {
+            media_session::claim(self);
+        }
+        if media_session::owns(self) {
+            media_session::update_position(self, &self.state.borrow());
         }
         let render = self.render.borrow().clone();
         if let Some(render) = render {
@@ -57,7 +79,21 @@ impl Store {
     fn run(self: &Rc<Self>, command: &Command) {
         match command {
             Command::Play => self.play(),
-            Command::ChapterChanged(index) => self.announce_chapter(*index),
+            Command::ChapterChanged(index) => {
+                self.announce_chapter(*index);
+                media_session::update_metadata(self);
+            }
+            Command::CopyLink(ms) => self.copy_link(*ms),
+            Command::SaveProgress(ms) => {
+                if let Some(key) = &self.resume_key {
+                    resume::save(key, *ms);
+                }
+            }
+            Command::ClearProgress => {
+                if let Some(key) = &self.resume_key {
+                    resume::clear(key);
+                }
+            }
             other => audio::apply(&self.audio, other),
         }
     }
@@ -77,6 +113,42 @@ impl Store {
                         store.dispatch(Action::Paused);
                     }
                 }
+            }
+        });
+    }
+
+    /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
+    /// refuses, the link is shown for copying by hand instead.
+    fn copy_link(self: &Rc<Self>, ms: u64) {
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let page = location.href().unwrap_or_default();
+        let page = page.split('#').next().unwrap_or_default();
+        let id = self.host.id();
+        let url = format!("{page}#{}", deep_link::fragment_for(ms, Some(id.as_str())));
+        let clipboard = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(|c| c.is_object());
+        let write = clipboard.and_then(|c| {
+            let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            f.call1(&c, &url.as_str().into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+        let Some(write) = write else {
+            self.dispatch(Action::Shared(Share { url, copied: false }));
+            return;
+        };
+        let store = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(write).await.is_ok();
+            if let Some(store) = store.upgrade() {
+                store.dispatch(Action::Shared(Share { url, copied }));
             }
         });
     }

@@ -3,6 +3,7 @@
 use super::chapter_list::ChapterList;
 use super::controls::Controls;
 use super::seek_bar::SeekBar;
+use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
 use crate::keymap::{self, KeyPress};
 use crate::state::{Action, Loading};
@@ -23,12 +24,11 @@ pub struct Episode {
 #[derive(Properties)]
 pub struct AppProps {
     pub store: Rc<Store>,
-    pub episode: Rc<Episode>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.store, &other.store) && self.episode == other.episode
+        Rc::ptr_eq(&self.store, &other.store)
     }
 }
 
@@ -89,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let episode = &props.episode;
+    let episode = &props.store.episode;
     let current_title = s
         .current
         .and_then(|i| s.chapters.get(i))
@@ -127,6 +127,9 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="now" part="current-chapter" aria-live="polite">
                         { current_title.unwrap_or_default() }
                     </div>
+                    if let Some(notice) = s.notice.clone() {
+                        <div class="notice" part="notice" role="status">{ notice }</div>
+                    }
                 </div>
             </div>
             <SeekBar
@@ -146,8 +149,12 @@ pub fn App(props: &AppProps) -> Html {
                 {has_previous}
                 {has_next}
                 failed={s.error.is_some()}
+                position_ms={s.position_ms}
                 dispatch={dispatch.clone()}
             />
+            if let Some(share) = s.share.clone() {
+                <ShareResult {share} on_close={dispatch.reform(|_| Action::DismissShare)} />
+            }
             if let Some(reason) = s.error.clone() {
                 <div class="error" part="error" role="alert">
                     <span>{ reason }</span>
@@ -163,6 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                 progress={s.chapter_progress()}
                 error={s.chapters_error.clone()}
                 on_select={dispatch.reform(Action::GoToChapter)}
+                on_share={dispatch.reform(Action::ShareAt)}
             />
             if s.shortcuts_open {
                 <ShortcutsOverlay on_close={dispatch.reform(|_| Action::CloseShortcuts)} />

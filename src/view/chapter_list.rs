@@ -15,6 +15,8 @@ pub struct ChapterListProps {
     pub progress: Option<f64>,
     pub error: Option<String>,
     pub on_select: Callback<usize>,
+    /// Copy a link to a chapter's start.
+    pub on_share: Callback<u64>,
 }
 
 fn safe_link(url: &str) -> bool {
@@ -82,6 +84,9 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                             style={format!("width:{}%", (props.progress.unwrap_or(0.0) * 100.0) as u32)} />
                     }
                 </button>
+                <button type="button" class="chapter-share" part="chapter-share"
+                    aria-label={format!("Copy a link to {}", c.title)}
+                    onclick={props.on_share.reform({ let at = c.start_ms; move |_| at })}>{ icons::share() }</button>
                 if let Some(url) = c.url.as_ref().filter(|u| safe_link(u)) {
                     <a class="chapter-link" part="chapter-link" href={url.clone()} target="_blank"
                         rel="noopener noreferrer" aria-label={format!("Link for {}", c.title)}>{ icons::link() }</a>

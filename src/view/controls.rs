@@ -16,6 +16,7 @@ pub struct ControlsProps {
     pub has_previous: bool,
     pub has_next: bool,
     pub failed: bool,
+    pub position_ms: u64,
     pub dispatch: Callback<Action>,
 }
 
@@ -95,6 +96,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         value={volume_pct.to_string()} oninput={on_volume}
                         style={format!("--fill:{volume_pct}%")} />
                 </div>
+                <button type="button" class="btn small" part="share" aria-label="Copy a link to this moment"
+                    onclick={d.reform({ let at = props.position_ms; move |_| Action::ShareAt(at) })}>{ icons::share() }</button>
                 <button type="button" class="btn small" part="shortcuts-button" aria-label="Keyboard shortcuts"
                     aria-keyshortcuts={aria_for("Show or hide these shortcuts")}
                     onclick={d.reform(|_| Action::ToggleShortcuts)}>{ icons::keyboard() }</button>

@@ -5,6 +5,7 @@ mod chapter_list;
 mod controls;
 mod icons;
 mod seek_bar;
+mod share_result;
 mod shortcuts_overlay;
 
 use chapters::timestamp::format_compact;

@@ -6,10 +6,12 @@
 //! down every player on the page — so every parser is fuzzed.
 
 pub mod entities;
+pub mod feed;
 pub mod formats;
 pub mod model;
 pub mod notes;
 pub mod timestamp;
+mod xml;
 
 pub use formats::{Format, ParseError};
 pub use model::{Chapter, Chapters, DropReason, DroppedChapter};

@@ -1,14 +1,16 @@
 //! Podlove Simple Chapters: `<psc:chapters>` with one `<psc:chapter start=".." title=".."/>` per
 //! chapter, standalone or inside an RSS item or feed.
 //!
-//! The reader is a small tag scanner rather than an XML parser: PSC needs only element names and
-//! attributes, the scanner tolerates the sloppy markup found in feeds, and it keeps the crate free
-//! of dependencies. It reads the first chapters element only, since a whole feed holds one per item.
+//! The reader uses the small tag scanner in `crate::xml` rather than an XML parser: PSC needs
+//! only element names and attributes, the scanner tolerates the sloppy markup found in feeds, and
+//! it keeps the crate free of dependencies. It reads the first chapters element only, since a
+//! whole feed holds one per item.
 
 use crate::entities;
 use crate::formats::{Format, ParseError};
 use crate::model::{Chapter, Chapters};
 use crate::timestamp::{format_hms_millis, parse_clock, MAX_MS};
+use crate::xml::{attr_value, quote, split_name, Item, Scanner, Tag, Unterminated};
 
 /// The PSC namespace, as feeds declare it (sometimes with a trailing slash).
 pub const NAMESPACE: &str = "http://podlove.org/simple-chapters";
@@ -17,12 +19,16 @@ fn error(message: impl Into<String>) -> ParseError {
     ParseError::new(Format::Psc, message)
 }
 
+fn unterminated(e: Unterminated) -> ParseError {
+    error(e.to_string())
+}
+
 /// Reads the chapters of the first PSC chapters element in `text`.
 pub fn read(text: &str) -> Result<Chapters, ParseError> {
-    let mut scanner = Scanner { text, rest: text };
+    let mut scanner = Scanner::new(text);
     let mut namespaces: Vec<(&str, &str)> = Vec::new();
     loop {
-        let Some(item) = scanner.next_item()? else {
+        let Some(item) = scanner.next_item().map_err(unterminated)? else {
             return Err(error("no psc:chapters element"));
         };
         if let Item::Start(tag) = item {
@@ -47,7 +53,7 @@ pub fn read(text: &str) -> Result<Chapters, ParseError> {
 
     let mut list = Vec::new();
     loop {
-        match scanner.next_item()? {
+        match scanner.next_item().map_err(unterminated)? {
             None => return Err(error("unterminated psc:chapters element")),
             Some(Item::End(name)) if split_name(name).1 == "chapters" => break,
             Some(Item::Start(tag)) if split_name(tag.name).1 == "chapter" => {
@@ -94,11 +100,6 @@ fn is_psc(prefix: &str, namespaces: &[(&str, &str)]) -> bool {
         Some((_, uri)) => uri.trim_end_matches('/') == NAMESPACE,
         None => prefix != "podcast",
     }
-}
-
-/// `psc:chapter` → (`psc`, `chapter`); `chapter` → (``, `chapter`).
-fn split_name(name: &str) -> (&str, &str) {
-    name.split_once(':').unwrap_or(("", name))
 }
 
 /// One chapter element; `n` counts chapters from 1 for error messages.
@@ -159,12 +160,6 @@ fn parse_npt(s: &str) -> Option<u64> {
     (ms <= MAX_MS).then_some(ms)
 }
 
-/// An attribute value as text: XML turns literal tabs and line breaks into spaces, the
-/// surrounding spaces are layout, and references are decoded.
-fn attr_value(raw: &str) -> String {
-    decode(raw.replace(['\t', '\n', '\r'], " ").trim_matches(' '))
-}
-
 /// Escapes an attribute value so that [`attr_value`] gives back exactly `s`: whitespace the reader
 /// would normalize or trim is written as character references.
 fn attr_escape(s: &str) -> String {
@@ -183,198 +178,6 @@ fn attr_escape(s: &str) -> String {
         "&#32;".repeat(leading),
         "&#32;".repeat(trailing)
     )
-}
-
-/// Decodes character references.
-///
-/// Only complete, short, ASCII references are handed to [`entities::decode`]: it looks a fixed
-/// number of bytes ahead and must not be given text where that lands inside a character.
-fn decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some((before, after)) = rest.split_once('&') {
-        out.push_str(before);
-        let reference = after.split_once(';').filter(|(name, _)| {
-            !name.is_empty()
-                && name.len() <= 10
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
-        });
-        match reference {
-            Some((name, tail)) => {
-                out.push_str(&entities::decode(&format!("&{name};")));
-                rest = tail;
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Text for an error message: quoted, and cut short so a huge value cannot flood the message.
-fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut short: String = s.chars().take(MAX).collect();
-    if s.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    format!("{short:?}")
-}
-
-/// A start tag: its name as written, raw attribute values, and whether it closed itself.
-struct Tag<'a> {
-    name: &'a str,
-    attrs: Vec<(&'a str, &'a str)>,
-    self_closing: bool,
-}
-
-enum Item<'a> {
-    Start(Tag<'a>),
-    End(&'a str),
-}
-
-/// Walks the tags of a document; text, comments, CDATA, processing instructions and declarations
-/// are skipped, since chapters live in attributes only.
-struct Scanner<'a> {
-    text: &'a str,
-    rest: &'a str,
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
-}
-
-/// Characters that end a tag or attribute name.
-fn ends_name(c: char) -> bool {
-    is_space(c) || matches!(c, '=' | '>' | '/' | '"' | '\'' | '<')
-}
-
-impl<'a> Scanner<'a> {
-    fn next_item(&mut self) -> Result<Option<Item<'a>>, ParseError> {
-        loop {
-            let Some((_, after)) = self.rest.split_once('<') else {
-                self.rest = "";
-                return Ok(None);
-            };
-            let open = self.offset(after).saturating_sub(1);
-            let skip_to = |rest: &'a str, opening: &str, closing: &str| {
-                rest.strip_prefix(opening)
-                    .and_then(|r| r.split_once(closing))
-                    .map(|(_, tail)| tail)
-            };
-            if after.starts_with("!--") {
-                self.rest = skip_to(after, "!--", "-->").ok_or_else(|| self.unterminated(open))?;
-            } else if after.starts_with("![CDATA[") {
-                self.rest =
-                    skip_to(after, "![CDATA[", "]]>").ok_or_else(|| self.unterminated(open))?;
-            } else if after.starts_with('?') {
-                self.rest = skip_to(after, "?", "?>").ok_or_else(|| self.unterminated(open))?;
-            } else if let Some(decl) = after.strip_prefix('!') {
-                self.rest = skip_declaration(decl).ok_or_else(|| self.unterminated(open))?;
-            } else if let Some(end) = after.strip_prefix('/') {
-                let (name, tail) = end.split_once('>').ok_or_else(|| self.unterminated(open))?;
-                self.rest = tail;
-                return Ok(Some(Item::End(name.trim_end_matches(is_space))));
-            } else if after.starts_with(|c: char| !ends_name(c)) {
-                let (tag, tail) = self
-                    .start_tag(after)
-                    .ok_or_else(|| self.unterminated(open))?;
-                self.rest = tail;
-                return Ok(Some(Item::Start(tag)));
-            } else {
-                // A `<` that starts no markup (`a < b`) is text.
-                self.rest = after;
-            }
-        }
-    }
-
-    /// Parses `name attr="v" attr='v' attr=v attr>` after the `<`; `None` at the end of the text.
-    fn start_tag(&self, after_lt: &'a str) -> Option<(Tag<'a>, &'a str)> {
-        let name_end = after_lt.find(ends_name).unwrap_or(after_lt.len());
-        let (name, mut rest) = after_lt.split_at_checked(name_end)?;
-        let mut attrs = Vec::new();
-        loop {
-            rest = rest.trim_start_matches(is_space);
-            if let Some(tail) = rest.strip_prefix("/>") {
-                return Some((
-                    Tag {
-                        name,
-                        attrs,
-                        self_closing: true,
-                    },
-                    tail,
-                ));
-            }
-            if let Some(tail) = rest.strip_prefix('>') {
-                return Some((
-                    Tag {
-                        name,
-                        attrs,
-                        self_closing: false,
-                    },
-                    tail,
-                ));
-            }
-            let mut chars = rest.chars();
-            let first = chars.next()?;
-            if ends_name(first) {
-                // Stray `/`, `=`, quote or `<`: not an attribute; step over it.
-                rest = chars.as_str();
-                continue;
-            }
-            let attr_end = rest.find(ends_name).unwrap_or(rest.len());
-            let (attr, tail) = rest.split_at_checked(attr_end)?;
-            rest = tail;
-            let Some(value_part) = rest.trim_start_matches(is_space).strip_prefix('=') else {
-                attrs.push((attr, ""));
-                continue;
-            };
-            let value_part = value_part.trim_start_matches(is_space);
-            let (value, tail) = match value_part.chars().next() {
-                Some(q @ ('"' | '\'')) => value_part.get(1..)?.split_once(q)?,
-                _ => {
-                    let end = value_part
-                        .find(|c: char| is_space(c) || c == '>')
-                        .unwrap_or(value_part.len());
-                    value_part.split_at_checked(end)?
-                }
-            };
-            attrs.push((attr, value));
-            rest = tail;
-        }
-    }
-
-    /// Byte offset of `rest` (a tail of the text) in the text.
-    fn offset(&self, rest: &str) -> usize {
-        self.text.len().saturating_sub(rest.len())
-    }
-
-    fn unterminated(&self, open: usize) -> ParseError {
-        let before = self.text.get(..open).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let markup = self.text.get(open..).unwrap_or_default();
-        error(format!(
-            "line {line}: unterminated markup {}",
-            quote(markup)
-        ))
-    }
-}
-
-/// Skips `<!DOCTYPE ...>` (after the `!`), including an internal subset in brackets.
-fn skip_declaration(decl: &str) -> Option<&str> {
-    let mut depth = 0usize;
-    for (at, c) in decl.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '>' if depth == 0 => return decl.get(at + 1..),
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -1,0 +1,195 @@
+//! Links to a moment: Media Fragments (`#t=1:23:45`, `#t=5025`, `#t=npt:83.5`, `#t=10,20`) and the
+//! `?t=` query many podcast sites use, optionally naming a player (`&player=ep18`).
+
+use chapters::formats::json_value::parse_number;
+use chapters::timestamp::{parse_clock, seconds_to_ms};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeepLink {
+    pub start_ms: u64,
+    /// Where playback stops (`#t=10,20`).
+    pub end_ms: Option<u64>,
+    /// The `id` of the player meant; `None` means the first on the page.
+    pub player: Option<String>,
+}
+
+/// A time as Media Fragments write it: `npt:` prefix optional, clock or seconds.
+fn time(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let s = s.strip_prefix("npt:").unwrap_or(s);
+    if s.is_empty() {
+        return None;
+    }
+    parse_clock(s)
+        .or_else(|| parse_number(s).and_then(seconds_to_ms))
+        .or_else(|| hms_words(s))
+}
+
+/// `1h23m45s`, `83s`, `5m`: the form YouTube-style links use.
+fn hms_words(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut number = String::new();
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return None,
+        };
+        total = total.checked_add(number.parse::<u64>().ok()?.checked_mul(unit)?)?;
+        number.clear();
+        any = true;
+    }
+    (any && number.is_empty())
+        .then(|| total.checked_mul(1000))
+        .flatten()
+}
+
+/// Percent-decodes the few characters a time or an id may carry (`%3A` for `:`).
+fn decode(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a deep link from a URL's fragment (`#…`, without the `#`) and query (`?…`, without the `?`).
+/// The fragment wins when both carry a time, as in the Media Fragments specification.
+pub fn parse(fragment: &str, query: &str) -> Option<DeepLink> {
+    let pairs = |s: &str| -> Vec<(String, String)> {
+        s.split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (decode(k), decode(v)))
+            .collect()
+    };
+    let fragment = pairs(fragment);
+    let query = pairs(query);
+    let get = |list: &[(String, String)], key: &str| {
+        list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    };
+    let t = get(&fragment, "t").or_else(|| get(&query, "t"))?;
+    let (start, end) = match t.split_once(',') {
+        Some((s, e)) => (
+            if s.trim().is_empty() {
+                Some(0)
+            } else {
+                time(s)
+            },
+            time(e),
+        ),
+        None => (time(&t), None),
+    };
+    let start_ms = start?;
+    Some(DeepLink {
+        start_ms,
+        end_ms: end.filter(|e| *e > start_ms),
+        player: get(&fragment, "player")
+            .or_else(|| get(&query, "player"))
+            .filter(|p| !p.is_empty()),
+    })
+}
+
+/// The fragment of a link to `ms` in the player with `id`: `t=1:23:45&player=ep18`.
+pub fn fragment_for(ms: u64, player: Option<&str>) -> String {
+    let mut out = format!("t={}", chapters::timestamp::format_compact(ms));
+    if let Some(id) = player.filter(|id| !id.is_empty()) {
+        out.push_str("&player=");
+        for c in id.chars() {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                out.push(c);
+            } else {
+                let mut buf = [0u8; 4];
+                for byte in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(fragment: &str, query: &str) -> Option<u64> {
+        parse(fragment, query).map(|d| d.start_ms)
+    }
+
+    #[test]
+    fn media_fragment_forms() {
+        assert_eq!(start("t=1:23:45", ""), Some(5_025_000));
+        assert_eq!(start("t=5025", ""), Some(5_025_000));
+        assert_eq!(start("t=npt:83.5", ""), Some(83_500));
+        assert_eq!(start("t=npt:1:23", ""), Some(83_000));
+        assert_eq!(start("t=1h23m45s", ""), Some(5_025_000));
+        assert_eq!(start("t=1%3A23%3A45", ""), Some(5_025_000));
+        let range = parse("t=10,20", "");
+        assert_eq!(
+            range.as_ref().map(|d| (d.start_ms, d.end_ms)),
+            Some((10_000, Some(20_000)))
+        );
+        assert_eq!(
+            parse("t=,20", "").map(|d| (d.start_ms, d.end_ms)),
+            Some((0, Some(20_000)))
+        );
+    }
+
+    #[test]
+    fn query_and_player() {
+        assert_eq!(start("", "t=600"), Some(600_000));
+        assert_eq!(start("t=5", "t=600"), Some(5_000));
+        let d = parse("t=1:23:45&player=ep18", "");
+        assert_eq!(d.and_then(|d| d.player).as_deref(), Some("ep18"));
+    }
+
+    #[test]
+    fn nonsense_is_ignored() {
+        for (f, q) in [
+            ("", ""),
+            ("t=", ""),
+            ("t=soon", ""),
+            ("x=5", ""),
+            ("t=-5", ""),
+            ("t=1:75:00", ""),
+            ("t=5m3", ""),
+        ] {
+            assert_eq!(parse(f, q), None, "{f} {q}");
+        }
+        assert_eq!(parse("t=20,10", "").and_then(|d| d.end_ms), None);
+    }
+
+    #[test]
+    fn fragments_round_trip() {
+        let f = fragment_for(5_025_000, Some("ep 18"));
+        assert_eq!(f, "t=1:23:45&player=ep%2018");
+        let d = parse(&f, "");
+        assert_eq!(d.as_ref().map(|d| d.start_ms), Some(5_025_000));
+        assert_eq!(d.and_then(|d| d.player).as_deref(), Some("ep 18"));
+    }
+}
