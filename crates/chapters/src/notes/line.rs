@@ -71,7 +71,7 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
             // `10:30 - 10:45am`: a time joined to a time of day is one too.
             if out
                 .last()
-                .is_some_and(|p| p.end_ms.is_none() && is_range_joint(&line[p.end..t.start]))
+                .is_some_and(|p| p.end_ms.is_none() && line.get(p.end..t.start).is_some_and(is_range_joint))
             {
                 out.pop();
             }
@@ -84,10 +84,14 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
             continue;
         }
         let stamp = wrap(line, t.ms, t.start, t.end);
+        // A wrapper can only be grown over text that is not another stamp's.
+        if out.last().is_some_and(|p| stamp.start < p.end) {
+            continue;
+        }
         // `00:00 - 05:30`: a range is one stamp that starts at its first time.
         if let Some(prev) = out.last_mut() {
             if prev.end_ms.is_none()
-                && is_range_joint(&line[prev.end..stamp.start])
+                && line.get(prev.end..stamp.start).is_some_and(is_range_joint)
                 && stamp.ms > prev.ms
             {
                 prev.end_ms = Some(stamp.ms);
@@ -402,6 +406,14 @@ fn unwrap_emphasis(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_wrappers_do_not_panic() {
+        // Found by fuzzing: `_` runs let one stamp's wrapper reach past the next stamp's start.
+        let line = "Li@nks &re 00:01__________________________100:00:00.000________100:00:00.000___+_______ --> 100:___";
+        let s = stamps(line);
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+    }
 
     #[test]
     fn wordlike_covers_scripts_not_symbols() {
