@@ -28,6 +28,8 @@ pub struct Config {
     pub duration_ms: Option<u64>,
     /// Save the position and offer to resume there (off with `no-resume` / `resume: false`).
     pub resume: bool,
+    /// The show notes, shown (with clickable times) whatever the chapters come from.
+    pub notes: String,
 }
 
 /// A chapter as JavaScript hands it to `mount()`: seconds, like `element.chapters` returns.
@@ -88,10 +90,11 @@ impl Config {
         let notes = field(value, "notes")?;
         let chapters_url = field(value, "chaptersUrl")?;
         let inline = chapters_field(value)?;
-        let chapters = match (inline, chapters_url, notes) {
-            (Some(c), _, _) => ChapterSource::Inline(c),
-            (None, Some(url), _) => ChapterSource::Url(url),
-            (None, None, notes) => ChapterSource::Notes(notes.unwrap_or_default()),
+        let notes = notes.unwrap_or_default();
+        let chapters = match (inline, chapters_url) {
+            (Some(c), _) => ChapterSource::Inline(c),
+            (None, Some(url)) => ChapterSource::Url(url),
+            (None, None) => ChapterSource::Notes(notes.clone()),
         };
         let theme = field(value, "theme")?;
         if let Some(t) = &theme {
@@ -119,6 +122,7 @@ impl Config {
             Err(_) => true,
         };
         Ok(Config {
+            notes,
             resume,
             src,
             title: field(value, "title")?.unwrap_or_default(),

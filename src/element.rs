@@ -4,12 +4,13 @@
 use crate::audio;
 use crate::config::{parse_duration, ChapterSource, Config};
 use crate::deep_link;
+use crate::fetch;
 use crate::media_session;
 use crate::resume;
 use crate::state::{Action, PlayerState};
 use crate::store::Store;
 use crate::view::app::{App, AppProps, Episode};
-use chapters::{Chapters, Format};
+use chapters::Chapters;
 use gloo::events::EventListener;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -159,7 +160,7 @@ pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
     };
     let chapters = match attr("chapters") {
         Some(url) => ChapterSource::Url(url),
-        None => ChapterSource::Notes(notes),
+        None => ChapterSource::Notes(notes.clone()),
     };
     let config = Config {
         src: attr("src").unwrap_or_default(),
@@ -170,6 +171,7 @@ pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
         theme: None,
         duration_ms: attr("duration").and_then(|d| parse_duration(&d)),
         resume: !host.has_attribute("no-resume"),
+        notes,
     };
     mount(host, config)
 }
@@ -226,6 +228,8 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         ChapterSource::Notes(notes) => (chapters::notes::extract(&notes), None),
         ChapterSource::Url(url) => (Chapters::default(), Some(url)),
     };
+    // With no chapters from the page, the MP3 may carry its own (ID3 CHAP frames).
+    let read_id3 = chapters.is_empty() && fetch_url.is_none() && !config.src.trim().is_empty();
     let mut state = PlayerState::new(Rc::new(chapters), config.duration_ms);
     if config.src.trim().is_empty() {
         state.error = Some("This player has no audio: its src attribute is missing.".into());
@@ -238,12 +242,14 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         artwork: config.artwork,
     });
     let resume_key = config.resume.then(|| resume::key_for(&config.src));
+    let notes = Rc::new(chapters::notes::display::lines(&config.notes));
     let store = Store::new(
         state,
         audio.clone(),
         host.clone(),
         episode.clone(),
         resume_key,
+        notes,
     );
 
     if let Some(start) = start_for(&host, &store) {
@@ -286,10 +292,20 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         }));
     }
 
+    if read_id3 {
+        let (store, src) = (Rc::downgrade(&store), config.src.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(chapters) = fetch::id3_chapters(&src).await {
+                if let Some(store) = store.upgrade() {
+                    store.dispatch(Action::ChaptersLoaded(Rc::new(chapters)));
+                }
+            }
+        });
+    }
     if let Some(url) = fetch_url {
         let store = Rc::downgrade(&store);
         wasm_bindgen_futures::spawn_local(async move {
-            let action = match fetch_chapters(&url).await {
+            let action = match fetch::chapters_file(&url).await {
                 Ok(chapters) => Action::ChaptersLoaded(Rc::new(chapters)),
                 Err(reason) => Action::ChaptersFailed(format!(
                     "Chapters could not be loaded from {url}: {reason}"
@@ -345,30 +361,4 @@ fn start_for(host: &HtmlElement, store: &Store) -> Option<Action> {
         stop_at_ms: None,
         notice: format!("Resume at {}", chapters::timestamp::format_compact(saved)),
     })
-}
-
-/// Fetches a chapters file and reads it in whatever format it turns out to be.
-async fn fetch_chapters(url: &str) -> Result<Chapters, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "the request failed (network or CORS)".to_string())?;
-    let response: web_sys::Response = response.unchecked_into();
-    if !response.ok() {
-        return Err(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| "the response has no body".to_string())?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
-        .await
-        .map_err(|_| "the response could not be read".to_string())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Format::detect(&bytes)
-        .read(&bytes)
-        .map_err(|e| e.to_string())
 }

@@ -9,6 +9,7 @@ pub mod audio;
 pub mod config;
 pub mod deep_link;
 pub mod element;
+pub mod fetch;
 pub mod keymap;
 pub mod media_session;
 pub mod resume;

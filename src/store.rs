@@ -7,6 +7,7 @@ use crate::media_session;
 use crate::resume;
 use crate::state::{Action, Command, PlayerState, Share};
 use crate::view::app::Episode;
+use chapters::notes::display::Segment;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,6 +22,8 @@ pub struct Store {
     pub episode: Rc<Episode>,
     /// The `localStorage` key for resuming; `None` when resuming is off (`no-resume`).
     pub resume_key: Option<String>,
+    /// The show notes, ready to display with clickable times.
+    pub notes: Rc<Vec<Vec<Segment>>>,
     render: RefCell<Option<Callback<()>>>,
     /// The promise of the last `play()`, returned to callers of the element's `play()`.
     last_play: RefCell<Option<js_sys::Promise>>,
@@ -33,6 +36,7 @@ impl Store {
         host: HtmlElement,
         episode: Rc<Episode>,
         resume_key: Option<String>,
+        notes: Rc<Vec<Vec<Segment>>>,
     ) -> Rc<Self> {
         Rc::new(Store {
             state: RefCell::new(state),
@@ -40,6 +44,7 @@ impl Store {
             host,
             episode,
             resume_key,
+            notes,
             render: RefCell::new(None),
             last_play: RefCell::new(None),
         })

@@ -2,6 +2,7 @@
 
 use super::chapter_list::ChapterList;
 use super::controls::Controls;
+use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
@@ -172,6 +173,9 @@ pub fn App(props: &AppProps) -> Html {
                 on_select={dispatch.reform(Action::GoToChapter)}
                 on_share={dispatch.reform(Action::ShareAt)}
             />
+            if !props.store.notes.is_empty() {
+                <NotesPanel notes={props.store.notes.clone()} on_seek={dispatch.reform(Action::SeekTo)} />
+            }
             if s.shortcuts_open {
                 <ShortcutsOverlay on_close={dispatch.reform(|_| Action::CloseShortcuts)} />
             }

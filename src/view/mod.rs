@@ -4,6 +4,7 @@ pub mod app;
 mod chapter_list;
 mod controls;
 mod icons;
+mod notes_panel;
 mod seek_bar;
 mod share_result;
 mod shortcuts_overlay;

@@ -4,6 +4,7 @@
 
 mod cmd;
 mod fuzz;
+mod id3_tag;
 mod media;
 mod serve;
 mod setup;

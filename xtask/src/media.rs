@@ -27,6 +27,8 @@ const SOURCE: &str = "xtask/src/media.rs";
 const SEPARATOR: &str = "--------";
 /// The newest episode, the first on the page; the page gives no title for it.
 const FIRST_EPISODE: u32 = 20;
+/// Episode 18 with its chapters in an ID3v2.3 tag and nowhere else.
+const ID3_COPY: &str = "episode-18-id3.mp3";
 /// The last episode on the page has no duration line: it lasts this long after its last chapter.
 const LAST_CHAPTER_MS: u64 = 150_000;
 /// MP3 bitrate: speech over silence needs little, and small files keep the tests fast.
@@ -57,6 +59,7 @@ pub fn media(force: bool) -> Result {
 
     let mut outputs: Vec<PathBuf> = episodes.iter().map(|e| dir.join(e.file_name())).collect();
     outputs.push(dir.join("tone.wav"));
+    outputs.push(dir.join(ID3_COPY));
     outputs.push(dir.join("episodes.json"));
 
     if !force && up_to_date(&outputs, &[seed_path, root.join(SOURCE)]) {
@@ -73,6 +76,16 @@ pub fn media(force: bool) -> Result {
     for episode in &episodes {
         let path = dir.join(episode.file_name());
         write_episode(episode, &path)?;
+        print_size(&path)?;
+    }
+    // Episode 18 again, its chapters only in an ID3 tag: the player must find them there.
+    if let Some(episode) = episodes.iter().find(|e| e.number == 18) {
+        let audio =
+            fs::read(dir.join(episode.file_name())).context(|| "reading episode 18".to_string())?;
+        let mut tagged = crate::id3_tag::chapters_tag(&episode.chapters, episode.duration_ms);
+        tagged.extend_from_slice(&audio);
+        let path = dir.join(ID3_COPY);
+        fs::write(&path, tagged).context(|| format!("writing {}", path.display()))?;
         print_size(&path)?;
     }
     // Last, so an interrupted run leaves it missing and the next run starts over.

@@ -69,10 +69,9 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
         i = t.end;
         if let Some(len) = clock_of_day_len(&line[t.end..]) {
             // `10:30 - 10:45am`: a time joined to a time of day is one too.
-            if out
-                .last()
-                .is_some_and(|p| p.end_ms.is_none() && line.get(p.end..t.start).is_some_and(is_range_joint))
-            {
+            if out.last().is_some_and(|p| {
+                p.end_ms.is_none() && line.get(p.end..t.start).is_some_and(is_range_joint)
+            }) {
                 out.pop();
             }
             day_end = Some(t.end + len);

@@ -17,6 +17,7 @@
 //! Times of day (`5:30pm`), scores and ratios (`2:1`), verses (`John 3:16`) and a lone time in a
 //! sentence never form such a run.
 
+pub mod display;
 mod line;
 mod markup;
 
