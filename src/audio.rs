@@ -27,7 +27,8 @@ pub fn apply(audio: &HtmlAudioElement, command: &Command) {
         | Command::ChapterChanged(_)
         | Command::CopyLink(_)
         | Command::SaveProgress(_)
-        | Command::ClearProgress => {}
+        | Command::ClearProgress
+        | Command::LoadEpisode { .. } => {}
     }
 }
 

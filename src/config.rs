@@ -1,8 +1,9 @@
 //! What one player is given: from the element's attributes, or from `mount(element, config)`.
 
+use crate::playlist::Entry;
 use chapters::{Chapter, Chapters};
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the chapters come from, in order of precedence.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,15 @@ pub enum ChapterSource {
     Url(String),
     /// Show notes to extract from (the element's content, `mount()`'s `notes`).
     Notes(String),
+}
+
+/// Where a playlist comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlaylistSource {
+    /// A podcast RSS feed (`feed="URL"`, `mount({ feed })`).
+    Feed(String),
+    /// `mount({ playlist: [...] })`.
+    Entries(Vec<Entry>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +40,7 @@ pub struct Config {
     pub resume: bool,
     /// The show notes, shown (with clickable times) whatever the chapters come from.
     pub notes: String,
+    pub playlist: Option<PlaylistSource>,
 }
 
 /// A chapter as JavaScript hands it to `mount()`: seconds, like `element.chapters` returns.
@@ -44,7 +55,7 @@ struct ChapterInput {
     img: Option<String>,
 }
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 12] = [
     "src",
     "title",
     "show",
@@ -55,6 +66,19 @@ const FIELDS: [&str; 10] = [
     "theme",
     "duration",
     "resume",
+    "feed",
+    "playlist",
+];
+
+const ENTRY_FIELDS: [&str; 8] = [
+    "src",
+    "title",
+    "artwork",
+    "notes",
+    "chapters",
+    "chaptersUrl",
+    "duration",
+    "published",
 ];
 
 /// Reads an attribute-style duration: `1:44:20`, `104:20` or seconds.
@@ -65,100 +89,129 @@ pub fn parse_duration(s: &str) -> Option<u64> {
     })
 }
 
-impl Config {
-    /// From `mount()`'s object. Errors name the field: `mount(): "src" must be a string, …`.
-    pub fn from_js(value: &JsValue) -> Result<Config, String> {
-        if !value.is_object() || js_sys::Array::is_array(value) {
-            return Err(
-                "mount(): the configuration must be an object like { src, title, notes }".into(),
-            );
-        }
-        let keys = js_sys::Object::keys(value.unchecked_ref_object());
+/// Reads the fields of one JavaScript object; `path` (`""`, `"playlist[2]."`) makes every error
+/// name the field exactly as the caller wrote it.
+struct Fields<'a> {
+    obj: &'a JsValue,
+    path: String,
+}
+
+impl Fields<'_> {
+    fn name(&self, key: &str) -> String {
+        format!("mount(): \"{}{key}\"", self.path)
+    }
+
+    fn get(&self, key: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(self.obj, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn only(&self, allowed: &[&str]) -> Result<(), String> {
+        let keys = js_sys::Object::keys(self.obj.unchecked_ref::<js_sys::Object>());
         for key in keys.iter() {
             let key = key.as_string().unwrap_or_default();
-            if !FIELDS.contains(&key.as_str()) {
+            if !allowed.contains(&key.as_str()) {
                 return Err(format!(
-                    "mount(): unknown field \"{key}\" (expected one of: {})",
-                    FIELDS.join(", ")
+                    "mount(): unknown field \"{}{key}\" (expected one of: {})",
+                    self.path,
+                    allowed.join(", ")
                 ));
             }
         }
-        let src = field(value, "src")?;
-        let src = src
-            .filter(|s| !s.trim().is_empty())
-            .ok_or("mount(): \"src\" is required: the URL of the episode's audio")?;
-        let notes = field(value, "notes")?;
-        let chapters_url = field(value, "chaptersUrl")?;
-        let inline = chapters_field(value)?;
-        let notes = notes.unwrap_or_default();
-        let chapters = match (inline, chapters_url) {
-            (Some(c), _) => ChapterSource::Inline(c),
-            (None, Some(url)) => ChapterSource::Url(url),
-            (None, None) => ChapterSource::Notes(notes.clone()),
+        Ok(())
+    }
+
+    /// A string field; a value of another type is an error naming the field and what it was.
+    fn string(&self, key: &str) -> Result<Option<String>, String> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
         };
-        let theme = field(value, "theme")?;
-        if let Some(t) = &theme {
-            if !matches!(t.as_str(), "light" | "dark" | "auto") {
-                return Err(format!(
-                    "mount(): \"theme\" must be \"light\", \"dark\" or \"auto\", not \"{t}\""
-                ));
-            }
-        }
-        let duration_ms = match js_sys::Reflect::get(value, &"duration".into()) {
-            Ok(v) if v.is_undefined() || v.is_null() => None,
-            Ok(v) => Some(
-                v.as_f64()
-                    .and_then(chapters::timestamp::seconds_to_ms)
-                    .or_else(|| v.as_string().and_then(|s| parse_duration(&s)))
-                    .ok_or("mount(): \"duration\" must be seconds or a time like \"1:44:20\"")?,
-            ),
-            Err(_) => None,
-        };
-        let resume = match js_sys::Reflect::get(value, &"resume".into()) {
-            Ok(v) if v.is_undefined() || v.is_null() => true,
-            Ok(v) => v
-                .as_bool()
-                .ok_or("mount(): \"resume\": invalid type: expected true or false")?,
-            Err(_) => true,
-        };
-        Ok(Config {
-            notes,
-            resume,
-            src,
-            title: field(value, "title")?.unwrap_or_default(),
-            show: field(value, "show")?.unwrap_or_default(),
-            artwork: field(value, "artwork")?,
-            chapters,
-            theme,
-            duration_ms,
+        v.as_string().map(Some).ok_or_else(|| {
+            let kind = if js_sys::Array::is_array(&v) {
+                "array".to_string()
+            } else {
+                v.js_typeof().as_string().unwrap_or_default()
+            };
+            format!(
+                "{}: invalid type: {kind}, expected a string",
+                self.name(key)
+            )
         })
     }
-}
 
-trait ObjectRef {
-    fn unchecked_ref_object(&self) -> &js_sys::Object;
-}
-
-impl ObjectRef for JsValue {
-    fn unchecked_ref_object(&self) -> &js_sys::Object {
-        wasm_bindgen::JsCast::unchecked_ref(self)
-    }
-}
-
-/// A string field; a value of another type is an error naming the field and what it was.
-fn field(obj: &JsValue, name: &str) -> Result<Option<String>, String> {
-    let v = js_sys::Reflect::get(obj, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    v.as_string().map(Some).ok_or_else(|| {
-        let kind = if js_sys::Array::is_array(&v) {
-            "array".to_string()
-        } else {
-            v.js_typeof().as_string().unwrap_or_default()
+    fn duration(&self) -> Result<Option<u64>, String> {
+        let Some(v) = self.get("duration") else {
+            return Ok(None);
         };
-        format!("mount(): \"{name}\": invalid type: {kind}, expected a string")
-    })
+        v.as_f64()
+            .and_then(chapters::timestamp::seconds_to_ms)
+            .or_else(|| v.as_string().and_then(|s| parse_duration(&s)))
+            .map(Some)
+            .ok_or_else(|| {
+                format!(
+                    "{} must be seconds or a time like \"1:44:20\"",
+                    self.name("duration")
+                )
+            })
+    }
+
+    fn chapters(&self) -> Result<Option<Chapters>, String> {
+        let Some(v) = self.get("chapters") else {
+            return Ok(None);
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(format!(
+                "{} must be an array of {{ start, title, url }}",
+                self.name("chapters")
+            ));
+        }
+        let list: js_sys::Array = v.unchecked_into();
+        let mut out = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let c: ChapterInput = serde_wasm_bindgen::from_value(item).map_err(|e| {
+                format!(
+                    "{}: {}",
+                    self.name(&format!("chapters[{i}]")),
+                    serde_message(e)
+                )
+            })?;
+            let start_ms = chapters::timestamp::seconds_to_ms(c.start).ok_or_else(|| {
+                format!(
+                    "{} must be a number of seconds ≥ 0",
+                    self.name(&format!("chapters[{i}].start"))
+                )
+            })?;
+            out.push(Chapter {
+                start_ms,
+                title: c.title,
+                url: c.url,
+                image: c.img,
+                ..Chapter::default()
+            });
+        }
+        Ok(Some(Chapters::new(out)))
+    }
+
+    /// Chapters in order of precedence: given, a file, the notes.
+    fn chapter_source(&self, notes: &str) -> Result<ChapterSource, String> {
+        Ok(match (self.chapters()?, self.string("chaptersUrl")?) {
+            (Some(c), _) => ChapterSource::Inline(c),
+            (None, Some(url)) => ChapterSource::Url(url),
+            (None, None) => ChapterSource::Notes(notes.to_string()),
+        })
+    }
+
+    fn required_src(&self) -> Result<String, String> {
+        self.string("src")?
+            .filter(|s| !s.trim().is_empty())
+            .ok_or_else(|| {
+                format!(
+                    "{} is required: the URL of the episode's audio",
+                    self.name("src")
+                )
+            })
+    }
 }
 
 /// serde-wasm-bindgen's message, without the `Error: ` its JavaScript form starts with.
@@ -167,31 +220,93 @@ fn serde_message(e: serde_wasm_bindgen::Error) -> String {
     text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
-fn chapters_field(obj: &JsValue) -> Result<Option<Chapters>, String> {
-    let v = js_sys::Reflect::get(obj, &"chapters".into()).unwrap_or(JsValue::UNDEFINED);
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
+fn playlist_entry(item: &JsValue, i: usize) -> Result<Entry, String> {
+    let f = Fields {
+        obj: item,
+        path: format!("playlist[{i}]."),
+    };
+    if !item.is_object() {
+        return Err(format!(
+            "mount(): \"playlist[{i}]\" must be an object like {{ src, title }}"
+        ));
     }
-    if !js_sys::Array::is_array(&v) {
-        return Err("mount(): \"chapters\" must be an array of { start, title, url }".into());
+    f.only(&ENTRY_FIELDS)?;
+    let notes = f.string("notes")?.unwrap_or_default();
+    Ok(Entry {
+        src: f.required_src()?,
+        title: f
+            .string("title")?
+            .unwrap_or_else(|| format!("Episode {}", i + 1)),
+        published: f.string("published")?,
+        duration_ms: f.duration()?,
+        artwork: f.string("artwork")?,
+        chapters: f.chapter_source(&notes)?,
+        notes,
+    })
+}
+
+impl Config {
+    /// From `mount()`'s object. Errors name the field: `mount(): "src": invalid type: …`.
+    pub fn from_js(value: &JsValue) -> Result<Config, String> {
+        if !value.is_object() || js_sys::Array::is_array(value) {
+            return Err(
+                "mount(): the configuration must be an object like { src, title, notes }".into(),
+            );
+        }
+        let f = Fields {
+            obj: value,
+            path: String::new(),
+        };
+        f.only(&FIELDS)?;
+        let playlist = match (f.string("feed")?, f.get("playlist")) {
+            (Some(url), _) => Some(PlaylistSource::Feed(url)),
+            (None, Some(list)) if js_sys::Array::is_array(&list) => {
+                let list: js_sys::Array = list.unchecked_into();
+                let entries = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| playlist_entry(&item, i))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Some(PlaylistSource::Entries(entries))
+            }
+            (None, Some(_)) => {
+                return Err("mount(): \"playlist\" must be an array of { src, title, … }".into())
+            }
+            (None, None) => None,
+        };
+        let src = match playlist {
+            Some(_) => f.string("src")?.unwrap_or_default(),
+            None => f.required_src()?,
+        };
+        let theme = f.string("theme")?;
+        if let Some(t) = theme
+            .as_deref()
+            .filter(|t| !matches!(*t, "light" | "dark" | "auto"))
+        {
+            return Err(format!(
+                "mount(): \"theme\" must be \"light\", \"dark\" or \"auto\", not \"{t}\""
+            ));
+        }
+        let resume = match f.get("resume") {
+            None => true,
+            Some(v) => v
+                .as_bool()
+                .ok_or("mount(): \"resume\": invalid type: expected true or false")?,
+        };
+        let notes = f.string("notes")?.unwrap_or_default();
+        Ok(Config {
+            chapters: f.chapter_source(&notes)?,
+            notes,
+            resume,
+            src,
+            title: f.string("title")?.unwrap_or_default(),
+            show: f.string("show")?.unwrap_or_default(),
+            artwork: f.string("artwork")?,
+            theme,
+            duration_ms: f.duration()?,
+            playlist,
+        })
     }
-    let list: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(v);
-    let mut out = Vec::new();
-    for (i, item) in list.iter().enumerate() {
-        let c: ChapterInput = serde_wasm_bindgen::from_value(item)
-            .map_err(|e| format!("mount(): \"chapters[{i}]\": {}", serde_message(e)))?;
-        let start_ms = chapters::timestamp::seconds_to_ms(c.start).ok_or_else(|| {
-            format!("mount(): \"chapters[{i}].start\" must be a number of seconds ≥ 0")
-        })?;
-        out.push(Chapter {
-            start_ms,
-            title: c.title,
-            url: c.url,
-            image: c.img,
-            ..Chapter::default()
-        });
-    }
-    Ok(Some(Chapters::new(out)))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! the JavaScript API. `www/chapter-player.js` defines the element and calls in here.
 
 use crate::audio;
-use crate::config::{parse_duration, ChapterSource, Config};
+use crate::config::{parse_duration, ChapterSource, Config, PlaylistSource};
 use crate::deep_link;
 use crate::fetch;
 use crate::media_session;
@@ -140,9 +140,9 @@ impl Player {
     /// Saves where a paused or playing listener is, when the page goes away mid-episode.
     fn save_progress(&self) {
         let s = self.store.snapshot();
-        if let Some(key) = &self.store.resume_key {
+        if let Some(key) = self.store.resume_key() {
             if s.position_ms > 0 && s.duration_ms.is_none_or(|d| s.position_ms < d) {
-                resume::save(key, s.position_ms);
+                resume::save(&key, s.position_ms);
             }
         }
     }
@@ -172,6 +172,7 @@ pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
         duration_ms: attr("duration").and_then(|d| parse_duration(&d)),
         resume: !host.has_attribute("no-resume"),
         notes,
+        playlist: attr("feed").map(PlaylistSource::Feed),
     };
     mount(host, config)
 }
@@ -223,33 +224,31 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     view_root.set_class_name("root");
     root.append_child(&view_root)?;
 
-    let (chapters, fetch_url) = match config.chapters {
-        ChapterSource::Inline(c) => (c, None),
-        ChapterSource::Notes(notes) => (chapters::notes::extract(&notes), None),
-        ChapterSource::Url(url) => (Chapters::default(), Some(url)),
+    // Chapters the page gives are there for the first render; fetched ones follow.
+    let initial = match &config.chapters {
+        ChapterSource::Inline(c) => c.clone(),
+        ChapterSource::Notes(notes) => chapters::notes::extract(notes),
+        ChapterSource::Url(_) => Chapters::default(),
     };
-    // With no chapters from the page, the MP3 may carry its own (ID3 CHAP frames).
-    let read_id3 = chapters.is_empty() && fetch_url.is_none() && !config.src.trim().is_empty();
-    let mut state = PlayerState::new(Rc::new(chapters), config.duration_ms);
-    if config.src.trim().is_empty() {
+    let mut state = PlayerState::new(Rc::new(initial.clone()), config.duration_ms);
+    let src = config.src.trim().to_string();
+    if !src.is_empty() {
+        audio.set_src(&src);
+    } else if config.playlist.is_none() {
         state.error = Some("This player has no audio: its src attribute is missing.".into());
-    } else {
-        audio.set_src(&config.src);
     }
-    let episode = Rc::new(Episode {
+    let episode = Episode {
         title: config.title,
         show: config.show,
         artwork: config.artwork,
-    });
-    let resume_key = config.resume.then(|| resume::key_for(&config.src));
-    let notes = Rc::new(chapters::notes::display::lines(&config.notes));
+    };
     let store = Store::new(
         state,
         audio.clone(),
         host.clone(),
-        episode.clone(),
-        resume_key,
-        notes,
+        episode,
+        config.resume,
+        &config.notes,
     );
 
     if let Some(start) = start_for(&host, &store) {
@@ -283,38 +282,20 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         listeners.push(EventListener::new(&window, "pagehide", move |_| {
             if let Some(store) = store.upgrade() {
                 let s = store.snapshot();
-                if let Some(key) = &store.resume_key {
-                    if !s.paused {
-                        resume::save(key, s.position_ms);
-                    }
+                if let Some(key) = store.resume_key().filter(|_| !s.paused) {
+                    resume::save(&key, s.position_ms);
                 }
             }
         }));
     }
 
-    if read_id3 {
-        let (store, src) = (Rc::downgrade(&store), config.src.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Some(chapters) = fetch::id3_chapters(&src).await {
-                if let Some(store) = store.upgrade() {
-                    store.dispatch(Action::ChaptersLoaded(Rc::new(chapters)));
-                }
-            }
-        });
+    if initial.is_empty() && !src.is_empty() {
+        fetch::load_chapters(&store, config.chapters, &src);
     }
-    if let Some(url) = fetch_url {
-        let store = Rc::downgrade(&store);
-        wasm_bindgen_futures::spawn_local(async move {
-            let action = match fetch::chapters_file(&url).await {
-                Ok(chapters) => Action::ChaptersLoaded(Rc::new(chapters)),
-                Err(reason) => Action::ChaptersFailed(format!(
-                    "Chapters could not be loaded from {url}: {reason}"
-                )),
-            };
-            if let Some(store) = store.upgrade() {
-                store.dispatch(action);
-            }
-        });
+    match config.playlist {
+        Some(PlaylistSource::Feed(url)) => fetch::load_feed(&store, url),
+        Some(PlaylistSource::Entries(entries)) => store.set_playlist(entries),
+        None => {}
     }
 
     Ok(Player {
@@ -352,13 +333,5 @@ fn start_for(host: &HtmlElement, store: &Store) -> Option<Action> {
             ),
         });
     }
-    let saved = resume::load(store.resume_key.as_deref()?)?;
-    let duration = store.snapshot().duration_ms;
-    let worth_it =
-        saved > resume::MARGIN_MS && duration.is_none_or(|d| saved + resume::MARGIN_MS < d);
-    worth_it.then(|| Action::StartAt {
-        ms: saved,
-        stop_at_ms: None,
-        notice: format!("Resume at {}", chapters::timestamp::format_compact(saved)),
-    })
+    resume::resume_action(&store.resume_key()?, store.snapshot().duration_ms)
 }

@@ -1,8 +1,12 @@
-//! Network reads for chapters: chapter files, and the ID3 tag at the start of an MP3 fetched with
-//! Range requests so only the tag's bytes are downloaded.
+//! Network reads: chapter files, podcast feeds, and the ID3 tag at the start of an MP3 fetched
+//! with Range requests so only the tag's bytes are downloaded.
 
+use crate::config::ChapterSource;
+use crate::state::Action;
+use crate::store::Store;
 use chapters::formats::id3;
 use chapters::{Chapters, Format};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, RequestInit, Response};
@@ -72,4 +76,85 @@ pub async fn id3_chapters(src: &str) -> Option<Chapters> {
     let len = id3::tag_len(&header).filter(|len| *len <= MAX_TAG_BYTES)?;
     let tag = leading_bytes(src, len).await?;
     id3::read(&tag).ok().filter(|c| !c.is_empty())
+}
+
+/// Puts chapters from `source` into the player, in the background where that takes a request.
+/// With none from the page, the MP3 at `src` is asked for its own (ID3).
+pub fn load_chapters(store: &Rc<Store>, source: ChapterSource, src: &str) {
+    let from_page = match source {
+        ChapterSource::Inline(c) => c,
+        ChapterSource::Notes(notes) => chapters::notes::extract(&notes),
+        ChapterSource::Url(url) => {
+            let store = Rc::downgrade(store);
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match chapters_file(&url).await {
+                    Ok(chapters) => Action::ChaptersLoaded(Rc::new(chapters)),
+                    Err(reason) => Action::ChaptersFailed(format!(
+                        "Chapters could not be loaded from {url}: {reason}"
+                    )),
+                };
+                if let Some(store) = store.upgrade() {
+                    store.dispatch(action);
+                }
+            });
+            return;
+        }
+    };
+    if !from_page.is_empty() {
+        store.dispatch(Action::ChaptersLoaded(Rc::new(from_page)));
+        return;
+    }
+    let (store, src) = (Rc::downgrade(store), src.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(chapters) = id3_chapters(&src).await {
+            if let Some(store) = store.upgrade() {
+                store.dispatch(Action::ChaptersLoaded(Rc::new(chapters)));
+            }
+        }
+    });
+}
+
+/// Loads a podcast feed into the player as its playlist; a failure is shown where the episode
+/// list would be.
+pub fn load_feed(store: &Rc<Store>, url: String) {
+    let store = Rc::downgrade(store);
+    wasm_bindgen_futures::spawn_local(async move {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        let absolute = crate::playlist::resolve(&url, &base);
+        let result = feed_text(&absolute).await.and_then(|xml| {
+            let feed = chapters::feed::read(&xml).map_err(|e| e.to_string())?;
+            let entries = crate::playlist::from_feed(feed, &absolute);
+            if entries.is_empty() {
+                Err("the feed has no episodes with audio".to_string())
+            } else {
+                Ok(entries)
+            }
+        });
+        let Some(store) = store.upgrade() else { return };
+        match result {
+            Ok(entries) => store.set_playlist(entries),
+            Err(reason) => store.dispatch(Action::PlaylistFailed(format!(
+                "The feed {url} could not be loaded: {reason}"
+            ))),
+        }
+    });
+}
+
+async fn feed_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the request failed (network or CORS)".to_string())?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    String::from_utf8(bytes_of(&response).await?).map_err(|_| "it is not UTF-8 text".to_string())
 }

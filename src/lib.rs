@@ -12,6 +12,7 @@ pub mod element;
 pub mod fetch;
 pub mod keymap;
 pub mod media_session;
+pub mod playlist;
 pub mod resume;
 pub mod state;
 pub mod store;

@@ -141,7 +141,7 @@ pub fn update_metadata(store: &Rc<Store>) {
         return;
     };
     let state = store.snapshot();
-    let episode = &store.episode;
+    let episode = store.episode();
     let chapter = state.current.and_then(|i| state.chapters.get(i));
     let init = Object::new();
     set(

@@ -2,6 +2,7 @@
 //! forbidden (private modes, sandboxed frames): resuming is a convenience, so every failure is
 //! ignored rather than reported.
 
+use crate::state::Action;
 use web_sys::Storage;
 
 const PREFIX: &str = "chapter-player:position:";
@@ -37,4 +38,15 @@ pub fn clear(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
     }
+}
+
+/// The start a returning listener gets: their saved position, when it is not at either end.
+pub fn resume_action(key: &str, duration_ms: Option<u64>) -> Option<Action> {
+    let saved = load(key)?;
+    let worth_it = saved > MARGIN_MS && duration_ms.is_none_or(|d| saved + MARGIN_MS < d);
+    worth_it.then(|| Action::StartAt {
+        ms: saved,
+        stop_at_ms: None,
+        notice: format!("Resume at {}", chapters::timestamp::format_compact(saved)),
+    })
 }

@@ -52,6 +52,20 @@ pub struct PlayerState {
     pub share: Option<Share>,
     /// The position last saved for resuming, so saving is throttled to every [`SAVE_EVERY_MS`].
     pub saved_ms: Option<u64>,
+    /// The episodes of a playlist (`feed="URL"`, `mount({ playlist })`); empty for one episode.
+    pub episodes: Rc<Vec<EpisodeSummary>>,
+    /// Which of [`Self::episodes`] is loaded.
+    pub episode_index: Option<usize>,
+    /// Why the playlist could not be loaded.
+    pub playlist_error: Option<String>,
+}
+
+/// What the episode list shows of an episode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeSummary {
+    pub title: String,
+    pub published: Option<String>,
+    pub duration_ms: Option<u64>,
 }
 
 /// A link to a moment, once the listener asked for it.
@@ -116,6 +130,13 @@ pub enum Action {
     /// The glue's answer to [`Command::CopyLink`].
     Shared(Share),
     DismissShare,
+    PlaylistLoaded(Rc<Vec<EpisodeSummary>>),
+    PlaylistFailed(String),
+    /// Load episode `index` of the playlist, and play it if asked.
+    SelectEpisode {
+        index: usize,
+        play: bool,
+    },
 }
 
 /// What the audio bridge and the element glue must do after an update.
@@ -137,6 +158,11 @@ pub enum Command {
     SaveProgress(u64),
     /// The episode was finished: forget its position.
     ClearProgress,
+    /// Switch the audio, chapters and notes to playlist episode `index`.
+    LoadEpisode {
+        index: usize,
+        play: bool,
+    },
 }
 
 impl PlayerState {
@@ -160,6 +186,9 @@ impl PlayerState {
             notice: None,
             share: None,
             saved_ms: None,
+            episodes: Rc::new(Vec::new()),
+            episode_index: None,
+            playlist_error: None,
         }
     }
 
@@ -294,6 +323,17 @@ impl PlayerState {
                     self.position_ms = d;
                     self.track_chapter(&mut out);
                 }
+                // A playlist goes on to the next episode.
+                if let Some(next) = self
+                    .episode_index
+                    .map(|i| i + 1)
+                    .filter(|n| *n < self.episodes.len())
+                {
+                    out.extend(self.update(Action::SelectEpisode {
+                        index: next,
+                        play: true,
+                    }));
+                }
             }
             Action::VolumeChanged { volume, muted } => {
                 self.volume = volume;
@@ -318,6 +358,27 @@ impl PlayerState {
             Action::ShareAt(ms) => out.push(Command::CopyLink(ms)),
             Action::Shared(share) => self.share = Some(share),
             Action::DismissShare => self.share = None,
+            Action::PlaylistLoaded(episodes) => {
+                self.episodes = episodes;
+                self.playlist_error = None;
+            }
+            Action::PlaylistFailed(reason) => self.playlist_error = Some(reason),
+            Action::SelectEpisode { index, play } => {
+                let Some(episode) = self.episodes.get(index) else {
+                    return out;
+                };
+                // Everything that belonged to the previous episode goes.
+                *self = PlayerState {
+                    episodes: self.episodes.clone(),
+                    episode_index: Some(index),
+                    volume: self.volume,
+                    muted: self.muted,
+                    rate: self.rate,
+                    paused: !play,
+                    ..PlayerState::new(Rc::new(Chapters::default()), episode.duration_ms)
+                };
+                out.push(Command::LoadEpisode { index, play });
+            }
         }
         out
     }
@@ -505,6 +566,58 @@ mod tests {
         assert_eq!(p.share, Some(share));
         p.update(Action::DismissShare);
         assert_eq!(p.share, None);
+    }
+
+    #[test]
+    fn a_playlist_selects_episodes_and_goes_on_to_the_next() {
+        let mut p = player();
+        let summary = |t: &str| EpisodeSummary {
+            title: t.into(),
+            published: None,
+            duration_ms: Some(60_000),
+        };
+        p.update(Action::PlaylistLoaded(Rc::new(vec![
+            summary("One"),
+            summary("Two"),
+        ])));
+        p.update(Action::SetRate(1.5));
+        assert_eq!(
+            p.update(Action::SelectEpisode {
+                index: 0,
+                play: false
+            }),
+            [Command::LoadEpisode {
+                index: 0,
+                play: false
+            }]
+        );
+        assert_eq!(
+            (p.episode_index, p.rate, p.duration_ms, p.chapters.len()),
+            (Some(0), 1.5, Some(60_000), 0)
+        );
+        p.update(Action::TimeUpdate(59_000));
+        assert_eq!(
+            p.update(Action::Ended),
+            [
+                Command::ClearProgress,
+                Command::LoadEpisode {
+                    index: 1,
+                    play: true
+                }
+            ]
+        );
+        assert_eq!(
+            (p.episode_index, p.position_ms, p.paused),
+            (Some(1), 0, false)
+        );
+        assert_eq!(p.update(Action::Ended), [Command::ClearProgress]);
+        assert_eq!(
+            p.update(Action::SelectEpisode {
+                index: 7,
+                play: true
+            }),
+            []
+        );
     }
 
     #[test]

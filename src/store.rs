@@ -3,7 +3,9 @@
 
 use crate::audio;
 use crate::deep_link;
+use crate::fetch;
 use crate::media_session;
+use crate::playlist::Entry;
 use crate::resume;
 use crate::state::{Action, Command, PlayerState, Share};
 use crate::view::app::Episode;
@@ -19,11 +21,16 @@ pub struct Store {
     pub audio: HtmlAudioElement,
     /// The element the page holds: where `chapterchange` and media events are dispatched.
     pub host: HtmlElement,
-    pub episode: Rc<Episode>,
-    /// The `localStorage` key for resuming; `None` when resuming is off (`no-resume`).
-    pub resume_key: Option<String>,
-    /// The show notes, ready to display with clickable times.
-    pub notes: Rc<Vec<Vec<Segment>>>,
+    /// What the current episode is: it changes with the playlist.
+    episode: RefCell<Rc<Episode>>,
+    /// Whether positions are saved and resumed (`no-resume` turns it off).
+    resume: bool,
+    /// The `localStorage` key for resuming the current episode, when resuming is on.
+    resume_key: RefCell<Option<String>>,
+    /// The current episode's show notes, ready to display with clickable times.
+    notes: RefCell<Rc<Vec<Vec<Segment>>>>,
+    /// The playlist's entries, when there is one.
+    playlist: RefCell<Rc<Vec<Entry>>>,
     render: RefCell<Option<Callback<()>>>,
     /// The promise of the last `play()`, returned to callers of the element's `play()`.
     last_play: RefCell<Option<js_sys::Promise>>,
@@ -34,17 +41,20 @@ impl Store {
         state: PlayerState,
         audio: HtmlAudioElement,
         host: HtmlElement,
-        episode: Rc<Episode>,
-        resume_key: Option<String>,
-        notes: Rc<Vec<Vec<Segment>>>,
+        episode: Episode,
+        resume: bool,
+        notes: &str,
     ) -> Rc<Self> {
+        let resume_key = (resume && !audio.src().is_empty()).then(|| resume::key_for(&audio.src()));
         Rc::new(Store {
             state: RefCell::new(state),
             audio,
             host,
-            episode,
-            resume_key,
-            notes,
+            episode: RefCell::new(Rc::new(episode)),
+            resume,
+            resume_key: RefCell::new(resume_key),
+            notes: RefCell::new(Rc::new(chapters::notes::display::lines(notes))),
+            playlist: RefCell::new(Rc::new(Vec::new())),
             render: RefCell::new(None),
             last_play: RefCell::new(None),
         })
@@ -52,6 +62,54 @@ impl Store {
 
     pub fn snapshot(&self) -> PlayerState {
         self.state.borrow().clone()
+    }
+
+    pub fn episode(&self) -> Rc<Episode> {
+        self.episode.borrow().clone()
+    }
+
+    pub fn notes(&self) -> Rc<Vec<Vec<Segment>>> {
+        self.notes.borrow().clone()
+    }
+
+    pub fn resume_key(&self) -> Option<String> {
+        self.resume_key.borrow().clone()
+    }
+
+    /// Takes a loaded playlist and selects its first episode (without playing).
+    pub fn set_playlist(self: &Rc<Self>, entries: Vec<Entry>) {
+        let summaries = entries.iter().map(Entry::summary).collect();
+        *self.playlist.borrow_mut() = Rc::new(entries);
+        self.dispatch(Action::PlaylistLoaded(Rc::new(summaries)));
+        self.dispatch(Action::SelectEpisode {
+            index: 0,
+            play: false,
+        });
+    }
+
+    /// Points the audio, metadata, notes and chapters at playlist entry `index`.
+    fn load_episode(self: &Rc<Self>, index: usize, play: bool) {
+        let playlist = self.playlist.borrow().clone();
+        let Some(entry) = playlist.get(index) else {
+            return;
+        };
+        let previous = self.episode();
+        *self.episode.borrow_mut() = Rc::new(Episode {
+            title: entry.title.clone(),
+            show: previous.show.clone(),
+            artwork: entry.artwork.clone().or_else(|| previous.artwork.clone()),
+        });
+        *self.notes.borrow_mut() = Rc::new(chapters::notes::display::lines(&entry.notes));
+        *self.resume_key.borrow_mut() = self.resume.then(|| resume::key_for(&entry.src));
+        self.audio.set_src(&entry.src);
+        fetch::load_chapters(self, entry.chapters.clone(), &entry.src);
+        let key = self.resume_key();
+        if let Some(start) = key.and_then(|k| resume::resume_action(&k, entry.duration_ms)) {
+            self.dispatch(start);
+        }
+        if play {
+            self.play();
+        }
     }
 
     /// The view registers how to re-render itself.
@@ -90,15 +148,16 @@ impl Store {
             }
             Command::CopyLink(ms) => self.copy_link(*ms),
             Command::SaveProgress(ms) => {
-                if let Some(key) = &self.resume_key {
-                    resume::save(key, *ms);
+                if let Some(key) = self.resume_key() {
+                    resume::save(&key, *ms);
                 }
             }
             Command::ClearProgress => {
-                if let Some(key) = &self.resume_key {
-                    resume::clear(key);
+                if let Some(key) = self.resume_key() {
+                    resume::clear(&key);
                 }
             }
+            Command::LoadEpisode { index, play } => self.load_episode(*index, *play),
             other => audio::apply(&self.audio, other),
         }
     }

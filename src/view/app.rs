@@ -2,6 +2,7 @@
 
 use super::chapter_list::ChapterList;
 use super::controls::Controls;
+use super::episode_list::EpisodeList;
 use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
@@ -90,7 +91,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let episode = &props.store.episode;
+    let episode = props.store.episode();
+    let notes = props.store.notes();
     let current_title = s
         .current
         .and_then(|i| s.chapters.get(i))
@@ -173,8 +175,16 @@ pub fn App(props: &AppProps) -> Html {
                 on_select={dispatch.reform(Action::GoToChapter)}
                 on_share={dispatch.reform(Action::ShareAt)}
             />
-            if !props.store.notes.is_empty() {
-                <NotesPanel notes={props.store.notes.clone()} on_seek={dispatch.reform(Action::SeekTo)} />
+            if !s.episodes.is_empty() || s.playlist_error.is_some() {
+                <EpisodeList
+                    episodes={s.episodes.clone()}
+                    current={s.episode_index}
+                    error={s.playlist_error.clone()}
+                    on_select={dispatch.reform(|index| Action::SelectEpisode { index, play: true })}
+                />
+            }
+            if !notes.is_empty() {
+                <NotesPanel {notes} on_seek={dispatch.reform(Action::SeekTo)} />
             }
             if s.shortcuts_open {
                 <ShortcutsOverlay on_close={dispatch.reform(|_| Action::CloseShortcuts)} />

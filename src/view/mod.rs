@@ -3,6 +3,7 @@
 pub mod app;
 mod chapter_list;
 mod controls;
+mod episode_list;
 mod icons;
 mod notes_panel;
 mod seek_bar;

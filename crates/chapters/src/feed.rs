@@ -543,7 +543,7 @@ mod tests {
             f.author.as_deref(),
             Some("Pablo Galindo Salgado & Łukasz Langa")
         );
-        assert_eq!(f.image.as_deref(), Some("media/cover.jpg"));
+        assert_eq!(f.image.as_deref(), Some("artwork.svg"));
         let titles: Vec<&str> = f.episodes.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(
             titles,

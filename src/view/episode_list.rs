@@ -1,0 +1,65 @@
+//! A playlist's episodes: title, date and length; the loaded one marked; a click plays another.
+
+use super::clock;
+use crate::state::EpisodeSummary;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EpisodeListProps {
+    pub episodes: Rc<Vec<EpisodeSummary>>,
+    pub current: Option<usize>,
+    pub error: Option<String>,
+    pub on_select: Callback<usize>,
+}
+
+/// `Mon, 21 Apr 2025 08:00:00 +0000` → `21 Apr 2025`: the date, as RSS writes it, without the
+/// weekday and time of day.
+fn short_date(published: &str) -> String {
+    let without_day = published
+        .split_once(", ")
+        .map_or(published, |(_, rest)| rest);
+    without_day
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[function_component]
+pub fn EpisodeList(props: &EpisodeListProps) -> Html {
+    if let Some(error) = &props.error {
+        return html! {
+            <section class="episodes" part="episode-list" aria-label="Episodes">
+                <p class="chapters-error" role="alert">{ error }</p>
+            </section>
+        };
+    }
+    let items = props.episodes.iter().enumerate().map(|(i, e)| {
+        let is_current = props.current == Some(i);
+        html! {
+            <li key={i}>
+                <button type="button" class={classes!("episode", is_current.then_some("current"))}
+                    part={if is_current { "episode episode-current" } else { "episode" }}
+                    aria-current={is_current.then_some("true")}
+                    onclick={props.on_select.reform(move |_| i)}>
+                    <span class="episode-title">{ &e.title }</span>
+                    <span class="episode-meta">
+                        { e.published.as_deref().map(short_date).unwrap_or_default() }
+                        if e.published.is_some() && e.duration_ms.is_some() { { " · " } }
+                        { e.duration_ms.map(|d| clock(Some(d))).unwrap_or_default() }
+                    </span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="episodes" part="episode-list" aria-label="Episodes">
+            <div class="chapters-head">
+                <span>{ "Episodes" }</span>
+                <span class="count">{ props.episodes.len() }</span>
+            </div>
+            <ol>{ for items }</ol>
+        </section>
+    }
+}

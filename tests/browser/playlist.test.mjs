@@ -1,0 +1,170 @@
+// Playlists: a podcast's RSS feed (`feed="URL"`) or a JSON list from `mount()`, with the episode
+// list, playing a chosen episode, going on to the next, and each chapter source a feed can carry.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  useBrowser,
+  waitForPlayer,
+  waitForMetadata,
+  waitForAudioTime,
+  part,
+  seedExpected,
+  DIST_URL,
+  REPO,
+} from './harness.mjs';
+
+const ctx = useBrowser();
+const SEED = seedExpected();
+const fixture = (name) => readFileSync(`${REPO}/crates/chapters/tests/fixtures/feeds/${name}`, 'utf8');
+const TONE = readFileSync(`${REPO}/www/media/tone.wav`);
+
+const episodeTitles = (page, sel) => page.evaluate((s) =>
+  [...document.querySelector(s).shadowRoot.querySelectorAll('[part~=episode]')].map((b) => [
+    b.querySelector('.episode-title').textContent,
+    b.querySelector('.episode-meta').textContent,
+    b.getAttribute('aria-current'),
+  ]), sel);
+
+/** A page with one player reading `feedXml`, its audio answered with a short local tone. */
+async function feedPage(feedXml, extra = {}) {
+  const page = await ctx.page();
+  await page.route('**/test-feed/feed.xml', (route) => route.fulfill({ contentType: 'application/rss+xml', body: feedXml }));
+  await page.route('https://example.org/**/*.mp3*', (route) =>
+    route.fulfill({ contentType: 'audio/wav', body: TONE, headers: { 'access-control-allow-origin': '*' } }));
+  for (const [path, body] of Object.entries(extra)) {
+    await page.route(`**/test-feed/${path}`, (route) => route.fulfill({ contentType: 'application/json', body }));
+  }
+  await page.goto(`${DIST_URL}/playlist.html`);
+  await page.evaluate(() => {
+    const el = document.querySelector('#show');
+    el.remove();
+    el.setAttribute('feed', 'test-feed/feed.xml');
+    document.querySelector('main').append(el);
+  });
+  await waitForPlayer(page, '#show');
+  return page;
+}
+
+test('the feed demo page lists the five episodes with dates and durations, the first loaded', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/playlist.html`);
+  await waitForPlayer(page, '#show');
+  await page.waitForFunction(() => document.querySelector('#show').chapters.length === 23);
+  const rows = await episodeTitles(page, '#show');
+  assert.equal(rows.length, 5);
+  assert.deepEqual(rows.map((r) => r[0]), [
+    'Episode 20',
+    'Episode 19: Async hacks, unicorns and velociraptors',
+    'Episode 18: Reference Counting',
+    'Episode 17: Argparse, JIT, and balloons with Savannah Ostrowski',
+    'Episode 16: Memory Allocation',
+  ]);
+  assert.match(rows[0][1], /\d{1,2} \w{3} \d{4} · 1:44:20/);
+  assert.equal(rows[0][2], 'true');
+  assert.equal(await page.evaluate(() => document.querySelector('#show').paused), true, 'no autoplay');
+});
+
+test('choosing the second episode plays it with its own chapters', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/playlist.html`);
+  await waitForPlayer(page, '#show');
+  await part(page, '#show', 'episode').nth(1).click();
+  await page.waitForFunction(() => document.querySelector('#show').chapters.length === 34);
+  const titles = await page.evaluate(() => document.querySelector('#show').chapters.map((c) => c.title));
+  assert.deepEqual(titles, SEED[1].map((c) => c.title));
+  assert.match(await page.evaluate(() => document.querySelector('#show').shadowRoot.querySelector('audio').src), /episode-19\.mp3$/);
+  await page.waitForFunction(() => document.querySelector('#show').currentTime > 0.5);
+  assert.equal((await episodeTitles(page, '#show'))[1][2], 'true');
+  await part(page, '#show', 'title').filter({ hasText: 'Episode 19: Async hacks' }).waitFor();
+  await part(page, '#show', 'chapter').nth(5).click();
+  await waitForAudioTime(page, '#show', SEED[1][5].start);
+  await page.evaluate(() => document.querySelector('#show').pause());
+});
+
+test('at the end of an episode the playlist goes on to the next one', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/playlist.html`);
+  await waitForMetadata(page, '#show');
+  await page.evaluate(async () => {
+    const el = document.querySelector('#show');
+    el.currentTime = el.duration - 1;
+    await el.play();
+  });
+  await page.waitForFunction(() => /episode-19\.mp3$/.test(document.querySelector('#show').shadowRoot.querySelector('audio').src));
+  await page.waitForFunction(() => !document.querySelector('#show').paused && document.querySelector('#show').chapters.length === 34);
+  await page.evaluate(() => document.querySelector('#show').pause());
+});
+
+test('podcast:chapters wins over the notes; a feed with psc:chapters uses those', async () => {
+  const json = (title) => JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title }, { startTime: 30, title: 'Two' }] });
+  const page = await feedPage(fixture('podcast-chapters.xml'), { 'chapters-1.json': json('OM-101 from JSON'), 'chapters-2.json': json('OM-100 from JSON') });
+  // The feed's podcast:liveItem is not an episode: two remain.
+  await page.waitForFunction(() => document.querySelector('#show').shadowRoot.querySelectorAll('[part~=episode]').length === 2);
+  await page.waitForFunction(() => document.querySelector('#show').chapters[0]?.title === 'OM-101 from JSON');
+  // The second item has podcast:chapters, inline psc:chapters and timestamped notes: the file wins.
+  await part(page, '#show', 'episode').nth(1).click();
+  await page.waitForFunction(() => document.querySelector('#show').chapters[0]?.title === 'OM-100 from JSON');
+  await page.evaluate(() => document.querySelector('#show').pause());
+
+  const psc = await feedPage(fixture('psc.xml'));
+  await psc.waitForFunction(() => document.querySelector('#show').chapters.length === 4);
+  const chapters = await psc.evaluate(() => document.querySelector('#show').chapters);
+  assert.deepEqual(chapters.map((c) => c.title), ['Begrüßung', 'Herbert Bayer & die Universal', 'Kleinschreibung im Alltag', 'Ausklang']);
+  assert.equal(chapters[1].start, 200.5);
+  assert.equal(chapters[1].url, 'https://example.org/bayer');
+});
+
+test('a malformed or missing feed shows a clear error and the rest of the player still works', async () => {
+  for (const feed of ['<rss><channel><item><title>Cut</title><enclosure url="a.mp3', null]) {
+    const page = await ctx.page();
+    if (feed) await page.route('**/broken-feed.xml', (route) => route.fulfill({ contentType: 'application/rss+xml', body: feed }));
+    await page.goto(`${DIST_URL}/playlist.html`);
+    await page.evaluate((name) => {
+      const el = document.createElement('chapter-player');
+      el.id = 'broken';
+      el.setAttribute('feed', name);
+      el.setAttribute('src', 'media/episode-18.mp3');
+      el.textContent = '(00:00:00) INTRO\n(00:04:17) PART 0: SPORTS NEWS\n(00:06:53) PART 1';
+      document.querySelector('main').append(el);
+    }, feed ? 'broken-feed.xml' : 'missing-feed.xml');
+    await waitForPlayer(page, '#broken');
+    const alert = part(page, '#broken', 'episode-list').locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), feed ? /could not be loaded: invalid feed/ : /could not be loaded: HTTP 404/);
+    await waitForMetadata(page, '#broken');
+    await part(page, '#broken', 'chapter').nth(1).click();
+    await waitForAudioTime(page, '#broken', 257);
+  }
+});
+
+test('mount() takes a JSON playlist', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/playlist.html`);
+  const error = await page.evaluate(async () => {
+    const { mount } = await import('/chapter-player.js');
+    return mount(document.createElement('div'), { playlist: [{ src: 'a.mp3' }, { title: 'no src' }] }).then(() => '', (e) => e.message);
+  });
+  assert.match(error, /"playlist\[1\]\.src" is required/);
+  await page.evaluate(async () => {
+    const { mount } = await import('/chapter-player.js');
+    const div = document.createElement('div');
+    div.id = 'json';
+    document.querySelector('main').append(div);
+    window.jsonPlayer = await mount(div, {
+      show: 'core.py',
+      playlist: [
+        { src: 'media/episode-20.mp3', title: 'First', notes: '(00:00) A\n(01:00) B', duration: '1:44:20' },
+        { src: 'media/episode-18.mp3', title: 'Second', chapters: [{ start: 0, title: 'X' }, { start: 257, title: 'Y' }] },
+      ],
+    });
+  });
+  await waitForPlayer(page, '#json');
+  assert.deepEqual((await episodeTitles(page, '#json')).map((r) => r[0]), ['First', 'Second']);
+  await part(page, '#json', 'episode').nth(1).click();
+  await page.waitForFunction(() => window.jsonPlayer.chapters.map((c) => c.title).join() === 'X,Y');
+  await part(page, '#json', 'chapter').nth(1).click();
+  await waitForAudioTime(page, '#json', 257);
+  await page.evaluate(() => window.jsonPlayer.pause());
+});
