@@ -152,11 +152,12 @@ impl Player {
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    // HTML notes keep their links; plain text keeps its line breaks.
+    // HTML notes keep their links; plain text keeps its line breaks and stays text: escaped, so
+    // a literal `<b>` in it is not taken for markup (the notes reader decodes it back).
     let notes = if host.children().length() > 0 {
         host.inner_html()
     } else {
-        host.text_content().unwrap_or_default()
+        chapters::entities::escape(&host.text_content().unwrap_or_default())
     };
     let chapters = match attr("chapters") {
         Some(url) => ChapterSource::Url(url),

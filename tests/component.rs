@@ -113,6 +113,7 @@ async fn keys_inside_the_player_navigate_chapters() {
     init.set_key("n");
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(true);
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     slider.dispatch_event(&event).expect("dispatch");
     settle().await;

@@ -113,7 +113,7 @@ fn test_steps(steps: &mut Steps) -> Result {
     steps.run(command("cargo").args([
         "clippy",
         "-p",
-        "chapter-player",
+        "chapter-player-widget",
         "--target",
         "wasm32-unknown-unknown",
         "--",
@@ -141,7 +141,7 @@ fn test_steps(steps: &mut Steps) -> Result {
             .args([
                 "test",
                 "-p",
-                "chapter-player",
+                "chapter-player-widget",
                 "--target",
                 "wasm32-unknown-unknown",
             ]),

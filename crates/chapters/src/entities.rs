@@ -55,6 +55,9 @@ fn named(name: &str) -> Option<char> {
         "quot" => '"',
         "apos" => '\'',
         "nbsp" => '\u{a0}',
+        // WebVTT's direction marks.
+        "lrm" => '\u{200e}',
+        "rlm" => '\u{200f}',
         "ndash" => '–',
         "mdash" => '—',
         "hellip" => '…',

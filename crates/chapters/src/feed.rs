@@ -210,7 +210,7 @@ fn text_content(raw: &str) -> String {
         let markup = raw.get(scanner.item_start()..scanner.position());
         match item {
             Ok(None) => return out,
-            Ok(Some(Item::Text(t))) => out.push_str(&xml::decode(t)),
+            Ok(Some(Item::Text(t))) => out.push_str(&crate::entities::decode(t)),
             Ok(Some(Item::CData(c))) => out.push_str(c),
             Ok(Some(_)) => out.push_str(markup.unwrap_or_default()),
             Err(_) => {

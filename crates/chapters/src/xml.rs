@@ -223,36 +223,7 @@ pub fn split_name(name: &str) -> (&str, &str) {
 /// An attribute value as text: XML turns literal tabs and line breaks into spaces, the
 /// surrounding spaces are layout, and references are decoded.
 pub fn attr_value(raw: &str) -> String {
-    decode(raw.replace(['\t', '\n', '\r'], " ").trim_matches(' '))
-}
-
-/// Decodes character references.
-///
-/// Only complete, short, ASCII references are handed to [`entities::decode`]: it looks a fixed
-/// number of bytes ahead and must not be given text where that lands inside a character.
-pub fn decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some((before, after)) = rest.split_once('&') {
-        out.push_str(before);
-        let reference = after.split_once(';').filter(|(name, _)| {
-            !name.is_empty()
-                && name.len() <= 10
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
-        });
-        match reference {
-            Some((name, tail)) => {
-                out.push_str(&entities::decode(&format!("&{name};")));
-                rest = tail;
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    entities::decode(raw.replace(['\t', '\n', '\r'], " ").trim_matches(' '))
 }
 
 /// Text for an error message: quoted, and cut short so a huge value cannot flood the message.

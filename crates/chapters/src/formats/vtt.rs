@@ -215,7 +215,7 @@ fn cue_title(payload: &[&str]) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    decode(strip_tags(&joined).trim())
+    entities::decode(strip_tags(&joined).trim())
 }
 
 /// Drops `<b>`, `</i>`, `<c.loud>`, `<v Speaker>`, `<00:01.000>`; a `<` never closed is kept as
@@ -231,39 +231,6 @@ fn strip_tags(s: &str) -> String {
                 out.push('<');
                 rest = after;
                 break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Decodes character references, adding WebVTT's `&lrm;` and `&rlm;`.
-///
-/// Only complete, short, ASCII references are handed to [`entities::decode`]: it looks a fixed
-/// number of bytes ahead and must not be given text where that lands inside a character.
-fn decode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some((before, after)) = rest.split_once('&') {
-        out.push_str(before);
-        let reference = after.split_once(';').filter(|(name, _)| {
-            !name.is_empty()
-                && name.len() <= 10
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#')
-        });
-        match reference {
-            Some((name, tail)) => {
-                match name {
-                    "lrm" => out.push('\u{200e}'),
-                    "rlm" => out.push('\u{200f}'),
-                    _ => out.push_str(&entities::decode(&format!("&{name};"))),
-                }
-                rest = tail;
-            }
-            None => {
-                out.push('&');
-                rest = after;
             }
         }
     }
