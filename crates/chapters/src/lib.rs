@@ -9,6 +9,8 @@ pub mod entities;
 pub mod feed;
 pub mod formats;
 pub mod model;
+#[cfg(test)]
+mod mutate;
 pub mod notes;
 pub mod timestamp;
 mod xml;

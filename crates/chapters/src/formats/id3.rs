@@ -1098,21 +1098,6 @@ mod tests {
 
     // ---- Never panic. ----
 
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next_u64(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next_u64() % n as u64) as usize
-        }
-    }
-
     #[test]
     fn every_prefix_and_random_mutations_never_panic() {
         let mut v3 = Tag::new(3, sync_heavy(3));
@@ -1128,7 +1113,7 @@ mod tests {
             }
         }
 
-        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::mutate::Rng(0x9E37_79B9_7F4A_7C15);
         for round in 0..6000 {
             let mut bytes = samples.get(round % samples.len()).expect("sample").clone();
             for _ in 0..1 + rng.below(4) {
@@ -1139,7 +1124,7 @@ mod tests {
                         0 => 0,
                         1 => 0xFF,
                         2 => *b ^ (1 << rng.below(8)),
-                        _ => rng.next_u64() as u8,
+                        _ => rng.next() as u8,
                     };
                 }
             }
@@ -1162,7 +1147,7 @@ mod tests {
                 0 => b"CHAP"[rng.below(4)],
                 1 => b"TIT2WXXXAPIC"[rng.below(12)],
                 2 => 0,
-                _ => rng.next_u64() as u8,
+                _ => rng.next() as u8,
             }));
             let _ = read(&bytes);
         }

@@ -556,22 +556,6 @@ mod tests {
         assert_eq!(read(&write(&late)).unwrap(), late);
     }
 
-    /// xorshift64*: deterministic pseudo-random numbers without a dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
-
     /// Whatever `read` accepts, its output must be writable and readable again.
     fn check(text: &str) {
         if let Ok(c) = read(text) {
@@ -607,24 +591,7 @@ mod tests {
             "é".as_bytes(),
             b"\xff",
         ];
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..5000 {
-            let mut bytes = docs[rng.below(docs.len())].clone().into_bytes();
-            for _ in 0..=rng.below(8) {
-                let at = rng.below(bytes.len() + 1);
-                match rng.below(4) {
-                    0 if at < bytes.len() => bytes[at] = rng.next() as u8,
-                    1 if at < bytes.len() => {
-                        bytes.remove(at);
-                    }
-                    2 => bytes.insert(at, rng.next() as u8),
-                    _ => {
-                        let token = tokens[rng.below(tokens.len())];
-                        bytes.splice(at..at, token.iter().copied());
-                    }
-                }
-            }
-            check(&String::from_utf8_lossy(&bytes));
-        }
+        let docs: Vec<&str> = docs.iter().map(|d| d.as_ref()).collect();
+        crate::mutate::text_mutations(&docs, &tokens, 5000, check);
     }
 }
