@@ -407,6 +407,27 @@ const JSON_CHAPTERS = JSON.stringify({
   ],
 });
 
+const PSC = `<?xml version="1.0" encoding="UTF-8"?>
+<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">
+  <psc:chapter start="00:00:00.000" title="Begrüßung"/>
+  <psc:chapter start="00:03:20.500" title="Herbert Bayer &amp; die Universal" href="https://example.org/bayer"/>
+</psc:chapters>
+`;
+
+test('chapters="URL" reads a Podlove Simple Chapters file, served as plain text', async () => {
+  const page = await ctx.page();
+  await page.route(`${DIST_URL}/test-chapters.psc`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain', body: PSC }),
+  );
+  await openDemo(page);
+  await addPlayer(page, 'psc', { src: 'media/episode-18.mp3', chapters: 'test-chapters.psc' });
+  await page.waitForFunction(() => document.querySelector('#psc').chapters.length === 2);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('#psc').chapters), [
+    { start: 0, title: 'Begrüßung' },
+    { start: 200.5, title: 'Herbert Bayer & die Universal', url: 'https://example.org/bayer' },
+  ]);
+});
+
 test('chapters="URL" loads WebVTT and JSON chapters; a missing file shows an error', async () => {
   const page = await ctx.page();
   await page.route(`${DIST_URL}/test-chapters.vtt`, (route) =>
