@@ -1,5 +1,5 @@
 //! Show notes: any text, including text that is not UTF-8 as fetched, must give chapter lists
-//! (usually none) and never a panic.
+//! (usually none) and display segments whose links are web links, and never a panic.
 
 #![no_main]
 
@@ -13,4 +13,12 @@ fuzz_target!(|data: &[u8]| {
     // `extract` is the longest of `extract_lists` (the first of the longest).
     let longest = lists.iter().map(|l| l.len()).max().unwrap_or(0);
     assert_eq!(best.len(), longest);
+    // What the player shows of the notes: every time and link found in the text it came from.
+    for line in notes::display::lines(&text) {
+        for segment in line {
+            if let notes::display::Segment::Link { url, .. } = segment {
+                assert!(url.starts_with("http://") || url.starts_with("https://"));
+            }
+        }
+    }
 });
