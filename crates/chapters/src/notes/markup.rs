@@ -200,8 +200,11 @@ pub fn markdown_link_at(s: &str, at: usize) -> Option<(&str, &str, usize)> {
 /// `https://www.…`; `None` for anything else (`javascript:`, `mailto:`, `#t=12`).
 pub fn web_url(link: &str) -> Option<String> {
     let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        Some(link.to_string())
+    // The scheme is written canonically (`HTTPS://` → `https://`): one form for every check after.
+    if lower.starts_with("https://") {
+        Some(format!("https://{}", link.get(8..)?))
+    } else if lower.starts_with("http://") {
+        Some(format!("http://{}", link.get(7..)?))
     } else if lower.starts_with("www.") {
         Some(format!("https://{link}"))
     } else {
@@ -338,6 +341,18 @@ mod tests {
         assert_eq!(u.as_deref(), Some("https://a.b/song"));
         assert_eq!(strip_links("see <https://a.b> now").0, "see now");
         assert_eq!(strip_links("a <b> c <d").0, "a <b> c <d");
+    }
+
+    #[test]
+    fn web_urls_have_a_canonical_scheme() {
+        // Found by fuzzing: a mixed-case scheme was passed on as written.
+        assert_eq!(
+            web_url("httPs://example.com/t").as_deref(),
+            Some("https://example.com/t")
+        );
+        assert_eq!(web_url("HTTP://x.io").as_deref(), Some("http://x.io"));
+        assert_eq!(web_url("www.x.io").as_deref(), Some("https://www.x.io"));
+        assert_eq!(web_url("javascript:x"), None);
     }
 
     #[test]
