@@ -9,7 +9,7 @@
 
 use crate::formats::psc;
 use crate::model::Chapters;
-use crate::timestamp::{parse_clock, MAX_MS};
+use crate::timestamp::{parse_clock, parse_seconds};
 use crate::xml::{self, Item, Scanner, Tag};
 use std::fmt;
 
@@ -184,20 +184,10 @@ impl Draft {
 fn parse_duration(s: &str) -> Option<u64> {
     let s = s.trim();
     if s.contains(':') {
-        return parse_clock(s);
+        parse_clock(s)
+    } else {
+        parse_seconds(s)
     }
-    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
-    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) {
-        return None;
-    }
-    let fraction_ms: u64 = fraction
-        .bytes()
-        .zip([100, 10, 1])
-        .map(|(d, scale)| u64::from(d - b'0') * scale)
-        .sum();
-    let ms = whole.parse::<u64>().ok()?.checked_mul(1000)? + fraction_ms;
-    (ms <= MAX_MS).then_some(ms)
 }
 
 /// Element content as text: references decoded once, CDATA unwrapped, comments dropped, and
@@ -489,6 +479,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_duration_is_no_duration() {
+        // Twenty digits once overflowed the seconds-to-milliseconds sum.
+        assert_eq!(parse_duration("99999999999999999999"), None);
+        assert_eq!(parse_duration("18446744073709551.999"), None);
+        assert_eq!(parse_duration("6260.5"), Some(6_260_500));
+    }
     use crate::model::Chapter;
 
     const CORE_PY: &str = include_str!("../tests/fixtures/feeds/core-py.xml");

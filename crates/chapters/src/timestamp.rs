@@ -102,6 +102,23 @@ pub fn scan_clock(b: &[u8], at: usize) -> Option<ClockTime> {
     })
 }
 
+/// Reads decimal seconds (`3723`, `3723.250`) as milliseconds, exactly: no float rounding, further
+/// fraction digits ignored, nothing past [`MAX_MS`].
+pub fn parse_seconds(s: &str) -> Option<u64> {
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok().filter(|s| *s <= MAX_MS / 1000)?;
+    let fraction_ms: u64 = fraction
+        .bytes()
+        .zip([100, 10, 1])
+        .map(|(d, scale)| u64::from(d - b'0') * scale)
+        .sum();
+    Some(seconds * 1000 + fraction_ms).filter(|ms| *ms <= MAX_MS)
+}
+
 /// Formats milliseconds as `HH:MM:SS`, with `.mmm` only when there is a fraction.
 pub fn format_hms(ms: u64) -> String {
     let base = format_hms_whole(ms);
@@ -200,6 +217,25 @@ mod tests {
         assert_eq!(format_compact(125_000), "2:05");
         assert_eq!(format_seconds(62_500), "62.5");
         assert_eq!(format_seconds(62_000), "62");
+    }
+
+    #[test]
+    fn decimal_seconds_are_exact() {
+        assert_eq!(parse_seconds("3723"), Some(3_723_000));
+        assert_eq!(parse_seconds("3723.250"), Some(3_723_250));
+        assert_eq!(parse_seconds("0.5"), Some(500));
+        assert_eq!(parse_seconds("1.23456"), Some(1_234));
+        for bad in [
+            "",
+            ".5",
+            "-1",
+            "1e3",
+            "1.2.3",
+            "99999999999999999999",
+            "3600001",
+        ] {
+            assert_eq!(parse_seconds(bad), None, "{bad}");
+        }
     }
 
     #[test]

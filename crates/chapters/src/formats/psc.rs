@@ -9,7 +9,7 @@
 use crate::entities;
 use crate::formats::{Format, ParseError};
 use crate::model::{Chapter, Chapters};
-use crate::timestamp::{format_hms_millis, parse_clock, MAX_MS};
+use crate::timestamp::{format_hms_millis, parse_clock, parse_seconds, MAX_MS};
 use crate::xml::{attr_value, quote, split_name, Item, Scanner, Tag, Unterminated};
 
 /// The PSC namespace, as feeds declare it (sometimes with a trailing slash).
@@ -142,22 +142,7 @@ fn parse_npt(s: &str) -> Option<u64> {
     if s.contains(':') {
         return parse_clock(s);
     }
-    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
-    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) {
-        return None;
-    }
-    let seconds: u64 = whole.parse().ok()?;
-    if seconds > MAX_MS / 1000 {
-        return None;
-    }
-    let fraction_ms: u64 = fraction
-        .bytes()
-        .zip([100, 10, 1])
-        .map(|(d, scale)| u64::from(d - b'0') * scale)
-        .sum();
-    let ms = seconds * 1000 + fraction_ms;
-    (ms <= MAX_MS).then_some(ms)
+    parse_seconds(s)
 }
 
 /// Escapes an attribute value so that [`attr_value`] gives back exactly `s`: whitespace the reader
