@@ -1,6 +1,7 @@
 //! What one player is given: from the element's attributes, or from `mount(element, config)`.
 
 use crate::playlist::Entry;
+use chapters::timestamp::parse_duration;
 use chapters::{Chapter, Chapters};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -80,14 +81,6 @@ const ENTRY_FIELDS: [&str; 8] = [
     "duration",
     "published",
 ];
-
-/// Reads an attribute-style duration: `1:44:20`, `104:20` or seconds.
-pub fn parse_duration(s: &str) -> Option<u64> {
-    let s = s.trim();
-    chapters::timestamp::parse_clock(s).or_else(|| {
-        chapters::formats::json_value::parse_number(s).and_then(chapters::timestamp::seconds_to_ms)
-    })
-}
 
 /// Reads the fields of one JavaScript object; `path` (`""`, `"playlist[2]."`) makes every error
 /// name the field exactly as the caller wrote it.
@@ -306,17 +299,5 @@ impl Config {
             duration_ms: f.duration()?,
             playlist,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("1:44:20"), Some(6_260_000));
-        assert_eq!(parse_duration(" 90.5 "), Some(90_500));
-        assert_eq!(parse_duration("soon"), None);
     }
 }

@@ -1,8 +1,7 @@
 //! Links to a moment: Media Fragments (`#t=1:23:45`, `#t=5025`, `#t=npt:83.5`, `#t=10,20`) and the
 //! `?t=` query many podcast sites use, optionally naming a player (`&player=ep18`).
 
-use chapters::formats::json_value::parse_number;
-use chapters::timestamp::{parse_clock, seconds_to_ms};
+use chapters::timestamp::parse_duration;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeepLink {
@@ -20,9 +19,7 @@ fn time(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    parse_clock(s)
-        .or_else(|| parse_number(s).and_then(seconds_to_ms))
-        .or_else(|| hms_words(s))
+    parse_duration(s).or_else(|| hms_words(s))
 }
 
 /// `1h23m45s`, `83s`, `5m`: the form YouTube-style links use.

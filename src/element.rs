@@ -2,7 +2,7 @@
 //! the JavaScript API. `www/chapter-player.js` defines the element and calls in here.
 
 use crate::audio;
-use crate::config::{parse_duration, ChapterSource, Config, PlaylistSource};
+use crate::config::{ChapterSource, Config, PlaylistSource};
 use crate::deep_link;
 use crate::fetch;
 use crate::media_session;
@@ -170,7 +170,7 @@ pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
         artwork: attr("artwork"),
         chapters,
         theme: None,
-        duration_ms: attr("duration").and_then(|d| parse_duration(&d)),
+        duration_ms: attr("duration").and_then(|d| chapters::timestamp::parse_duration(&d)),
         resume: !host.has_attribute("no-resume"),
         notes,
         playlist: attr("feed").map(PlaylistSource::Feed),

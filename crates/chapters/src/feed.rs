@@ -9,7 +9,7 @@
 
 use crate::formats::psc;
 use crate::model::Chapters;
-use crate::timestamp::{parse_clock, parse_seconds};
+use crate::timestamp::parse_duration;
 use crate::xml::{self, Item, Scanner, Tag};
 use std::fmt;
 
@@ -177,16 +177,6 @@ impl Draft {
         e.duration_ms = self.duration.as_deref().and_then(parse_duration);
         e.description = (self.encoded.or(self.description).or(self.summary)).unwrap_or_default();
         e
-    }
-}
-
-/// `itunes:duration`: `H:MM:SS`, `MM:SS` (minutes may pass 59) or seconds, maybe fractional.
-fn parse_duration(s: &str) -> Option<u64> {
-    let s = s.trim();
-    if s.contains(':') {
-        parse_clock(s)
-    } else {
-        parse_seconds(s)
     }
 }
 
@@ -557,7 +547,12 @@ mod tests {
             .map(|d| (!d.is_empty()).then_some(d))
             .to_vec();
         for ((e, duration), notes) in f.episodes.iter().zip(durations).zip(seed_notes()) {
-            assert_eq!(e.duration_ms, duration.and_then(parse_clock), "{}", e.title);
+            assert_eq!(
+                e.duration_ms,
+                duration.and_then(crate::timestamp::parse_clock),
+                "{}",
+                e.title
+            );
             let n = &e.title[8..10];
             assert_eq!(
                 e.audio_url.as_deref(),

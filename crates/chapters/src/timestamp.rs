@@ -119,6 +119,17 @@ pub fn parse_seconds(s: &str) -> Option<u64> {
     Some(seconds * 1000 + fraction_ms).filter(|ms| *ms <= MAX_MS)
 }
 
+/// A length or position as pages, feeds and links write it: a clock time (`1:44:20`, `104:20`)
+/// or decimal seconds (`6260`, `83.5`).
+pub fn parse_duration(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.contains(':') {
+        parse_clock(s)
+    } else {
+        parse_seconds(s)
+    }
+}
+
 /// Formats milliseconds as `HH:MM:SS`, with `.mmm` only when there is a fraction.
 pub fn format_hms(ms: u64) -> String {
     let base = format_hms_whole(ms);
@@ -217,6 +228,13 @@ mod tests {
         assert_eq!(format_compact(125_000), "2:05");
         assert_eq!(format_seconds(62_500), "62.5");
         assert_eq!(format_seconds(62_000), "62");
+    }
+
+    #[test]
+    fn durations_are_clocks_or_seconds() {
+        assert_eq!(parse_duration("1:44:20"), Some(6_260_000));
+        assert_eq!(parse_duration(" 90.5 "), Some(90_500));
+        assert_eq!(parse_duration("soon"), None);
     }
 
     #[test]

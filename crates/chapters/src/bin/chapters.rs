@@ -1,7 +1,7 @@
 //! `chapters`: the command-line front end of the chapters crate. It reads a file or stdin and
 //! writes chapters; all parsing lives in the library.
 
-use chapters::timestamp::{format_hms, parse_clock};
+use chapters::timestamp::{format_hms, parse_duration};
 use chapters::Format;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -94,15 +94,9 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             }
             "--duration" => {
                 let v = value("--duration")?;
-                let ms = parse_clock(&v)
-                    .or_else(|| {
-                        v.parse::<f64>()
-                            .ok()
-                            .and_then(chapters::timestamp::seconds_to_ms)
-                    })
-                    .ok_or_else(|| {
-                        format!("bad --duration '{v}' (expected H:MM:SS, MM:SS or seconds)")
-                    })?;
+                let ms = parse_duration(&v).ok_or_else(|| {
+                    format!("bad --duration '{v}' (expected H:MM:SS, MM:SS or seconds)")
+                })?;
                 parsed.duration_ms = Some(ms);
             }
             "-" => parsed.file = None,
