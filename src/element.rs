@@ -225,11 +225,15 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     view_root.set_class_name("root");
     root.append_child(&view_root)?;
 
-    // Chapters the page gives are there for the first render; fetched ones follow.
-    let initial = match &config.chapters {
+    // Chapters the page gives are there for the first render; fetched ones follow. Notes are
+    // read once, here: what they gave is what a later fallback (ID3) starts from.
+    let source = match config.chapters {
+        ChapterSource::Notes(notes) => ChapterSource::Inline(chapters::notes::extract(&notes)),
+        other => other,
+    };
+    let initial = match &source {
         ChapterSource::Inline(c) => c.clone(),
-        ChapterSource::Notes(notes) => chapters::notes::extract(notes),
-        ChapterSource::Url(_) => Chapters::default(),
+        _ => Chapters::default(),
     };
     let mut state = PlayerState::new(Rc::new(initial.clone()), config.duration_ms);
     let src = config.src.trim().to_string();
@@ -291,7 +295,7 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     }
 
     if initial.is_empty() && !src.is_empty() {
-        fetch::load_chapters(&store, config.chapters, &src);
+        fetch::load_chapters(&store, source, &src);
     }
     match config.playlist {
         Some(PlaylistSource::Feed(url)) => fetch::load_feed(&store, url),
