@@ -469,6 +469,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::titles;
 
     #[test]
     fn a_huge_duration_is_no_duration() {
@@ -504,10 +505,6 @@ mod tests {
         let mut f = feed(&rss(item));
         assert_eq!(f.episodes.len(), 1, "{item}");
         f.episodes.remove(0)
-    }
-
-    fn titles(c: &Chapters) -> Vec<&str> {
-        c.iter().map(|c| c.title.as_str()).collect()
     }
 
     /// Each episode's notes as the seed page shows them: after the duration of the previous
@@ -938,6 +935,6 @@ mod tests {
             b"\xff",
         ];
         let docs: Vec<&str> = docs.iter().map(|d| d.as_ref()).collect();
-        crate::mutate::text_mutations(&docs, &tokens, 3000, |text| exercise(text, true));
+        crate::test_support::text_mutations(&docs, &tokens, 3000, |text| exercise(text, true));
     }
 }

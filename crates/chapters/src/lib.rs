@@ -9,9 +9,9 @@ pub mod entities;
 pub mod feed;
 pub mod formats;
 pub mod model;
-#[cfg(test)]
-mod mutate;
 pub mod notes;
+#[cfg(test)]
+mod test_support;
 pub mod timestamp;
 mod xml;
 

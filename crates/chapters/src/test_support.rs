@@ -1,5 +1,16 @@
-//! Test support: deterministic mutations of valid documents — bytes changed, removed, inserted,
-//! and syntax tokens spliced in — the edits that reach a parser's corners, in every test run.
+//! Test support shared by the parsers' tests: reading results back, and deterministic mutations
+//! of valid documents — bytes changed, removed, inserted, and syntax tokens spliced in — the edits
+//! that reach a parser's corners, in every test run.
+
+use crate::model::Chapters;
+
+pub fn titles(c: &Chapters) -> Vec<&str> {
+    c.iter().map(|c| c.title.as_str()).collect()
+}
+
+pub fn starts(c: &Chapters) -> Vec<u64> {
+    c.iter().map(|c| c.start_ms).collect()
+}
 
 /// xorshift64*: deterministic pseudo-random numbers without a dependency.
 pub struct Rng(pub u64);

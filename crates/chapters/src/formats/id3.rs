@@ -488,6 +488,7 @@ fn latin1_field(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::titles;
 
     // ---- A test-only tag builder, byte by byte. ----
 
@@ -686,10 +687,6 @@ mod tests {
             }
             tag
         }
-    }
-
-    fn titles(c: &Chapters) -> Vec<&str> {
-        c.iter().map(|c| c.title.as_str()).collect()
     }
 
     fn read_ok(bytes: &[u8]) -> Chapters {
@@ -1113,7 +1110,7 @@ mod tests {
             }
         }
 
-        let mut rng = crate::mutate::Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::test_support::Rng(0x9E37_79B9_7F4A_7C15);
         for round in 0..6000 {
             let mut bytes = samples.get(round % samples.len()).expect("sample").clone();
             for _ in 0..1 + rng.below(4) {

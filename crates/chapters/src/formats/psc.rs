@@ -168,18 +168,7 @@ fn attr_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ch(start_ms: u64, title: &str) -> Chapter {
-        Chapter::new(start_ms, title)
-    }
-
-    fn titles(c: &Chapters) -> Vec<&str> {
-        c.iter().map(|c| c.title.as_str()).collect()
-    }
-
-    fn starts(c: &Chapters) -> Vec<u64> {
-        c.iter().map(|c| c.start_ms).collect()
-    }
+    use crate::test_support::{starts, titles};
 
     fn err(text: &str) -> String {
         match read(text) {
@@ -267,7 +256,7 @@ mod tests {
             "\u{feff}<?xml version='1.0'?><!DOCTYPE chapters [<!ENTITY x \"<y>\">]>\r\n<chapters\r\n  version=\"1.2\"\r\n>\r\n  <chapter\r\n    title = \"A\"\r\n    start\t=\t\"00:05\"\r\n  />\r\n</chapters>\r\n",
         ] {
             let c = read(doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
-            assert_eq!(c, Chapters::new(vec![ch(5_000, "A")]), "{doc}");
+            assert_eq!(c, Chapters::new(vec![Chapter::new(5_000, "A")]), "{doc}");
         }
         // Bound to another namespace, a `chapters` element is not PSC.
         assert_eq!(
@@ -411,11 +400,11 @@ mod tests {
 
     #[test]
     fn writes_psc() {
-        let mut b = ch(83_456, "B & \"quoted\" <tag>");
+        let mut b = Chapter::new(83_456, "B & \"quoted\" <tag>");
         b.url = Some("https://example.org/?a=1&b=2".into());
         b.image = Some("https://example.org/b.jpg".into());
         b.hidden = true;
-        let c = Chapters::new(vec![ch(0, "A"), b]);
+        let c = Chapters::new(vec![Chapter::new(0, "A"), b]);
         assert_eq!(
             write(&c),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -433,29 +422,29 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut linked = ch(83_456, "News & \"Views\" <b>'s");
+        let mut linked = Chapter::new(83_456, "News & \"Views\" <b>'s");
         linked.url = Some("https://example.org/?a=1&b=2".into());
         linked.image = Some("https://example.org/x.jpg".into());
-        let mut image_only = ch(200_000, "Picture");
+        let mut image_only = Chapter::new(200_000, "Picture");
         image_only.image = Some("https://example.org/p.png".into());
         let original = Chapters::new(vec![
-            ch(0, "Intro"),
+            Chapter::new(0, "Intro"),
             linked,
             image_only,
-            ch(300_000, "  spaced\tout\nlines\r\n "),
-            ch(400_000, ""),
-            ch(500_000, "   "),
-            ch(3_600_000_000, "Ünïcödé &amp; 😀 &ééééééééé;"),
+            Chapter::new(300_000, "  spaced\tout\nlines\r\n "),
+            Chapter::new(400_000, ""),
+            Chapter::new(500_000, "   "),
+            Chapter::new(3_600_000_000, "Ünïcödé &amp; 😀 &ééééééééé;"),
         ]);
         assert_eq!(read(&write(&original)).unwrap(), original);
 
         // Hidden is the one thing PSC cannot carry; ends are not part of PSC either.
-        let mut hidden = ch(0, "Hidden");
+        let mut hidden = Chapter::new(0, "Hidden");
         hidden.hidden = true;
         hidden.end_ms = Some(5_000);
         assert_eq!(
             read(&write(&Chapters::new(vec![hidden]))).unwrap(),
-            Chapters::new(vec![ch(0, "Hidden")])
+            Chapters::new(vec![Chapter::new(0, "Hidden")])
         );
     }
 
@@ -496,6 +485,6 @@ mod tests {
             b"\xff",
         ];
         let docs: Vec<&str> = docs.iter().map(|d| d.as_ref()).collect();
-        crate::mutate::text_mutations(&docs, &tokens, 5000, check);
+        crate::test_support::text_mutations(&docs, &tokens, 5000, check);
     }
 }

@@ -271,18 +271,7 @@ fn quote(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ch(start_ms: u64, title: &str) -> Chapter {
-        Chapter::new(start_ms, title)
-    }
-
-    fn titles(c: &Chapters) -> Vec<&str> {
-        c.iter().map(|c| c.title.as_str()).collect()
-    }
-
-    fn starts(c: &Chapters) -> Vec<u64> {
-        c.iter().map(|c| c.start_ms).collect()
-    }
+    use crate::test_support::{starts, titles};
 
     fn ends(c: &Chapters) -> Vec<Option<u64>> {
         c.iter().map(|c| c.end_ms).collect()
@@ -490,10 +479,14 @@ mod tests {
 
     #[test]
     fn writes_numbered_cues_with_ends() {
-        let mut b = ch(60_000, "B & <b>");
+        let mut b = Chapter::new(60_000, "B & <b>");
         b.end_ms = Some(90_000);
         b.hidden = true;
-        let c = Chapters::new(vec![ch(0, "A"), b, ch(120_500, "C --> D")]);
+        let c = Chapters::new(vec![
+            Chapter::new(0, "A"),
+            b,
+            Chapter::new(120_500, "C --> D"),
+        ]);
         assert_eq!(
             write(&c),
             "WEBVTT\n\n\
@@ -511,9 +504,9 @@ mod tests {
     #[test]
     fn titles_cannot_break_the_file() {
         let c = Chapters::new(vec![
-            ch(0, "two\nlines\r\nand\rmore\n\nblank"),
-            ch(1_000, "--->-->>"),
-            ch(2_000, "NOTE this"),
+            Chapter::new(0, "two\nlines\r\nand\rmore\n\nblank"),
+            Chapter::new(1_000, "--->-->>"),
+            Chapter::new(2_000, "NOTE this"),
         ]);
         let back = read(&write(&c)).unwrap();
         assert_eq!(
@@ -524,16 +517,16 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut gap = ch(600_000, "Gap after & <this>");
+        let mut gap = Chapter::new(600_000, "Gap after & <this>");
         gap.end_ms = Some(700_000);
-        let mut hidden = ch(800_000, "Hidden -- but --> written");
+        let mut hidden = Chapter::new(800_000, "Hidden -- but --> written");
         hidden.hidden = true;
         let original = Chapters::new(vec![
-            ch(0, "Intro"),
-            ch(83_456, "Ünïcödé &amp; 😀"),
+            Chapter::new(0, "Intro"),
+            Chapter::new(83_456, "Ünïcödé &amp; 😀"),
             gap,
             hidden,
-            ch(3_723_500, "Last"),
+            Chapter::new(3_723_500, "Last"),
         ]);
         let back = read(&write(&original)).unwrap();
         // Hidden is the one thing VTT cannot carry.
@@ -542,9 +535,9 @@ mod tests {
         assert_eq!(back, Chapters::new(expected));
 
         // An explicit last end survives; an end equal to the next start comes back implicit.
-        let mut last = ch(10_000, "Last");
+        let mut last = Chapter::new(10_000, "Last");
         last.end_ms = Some(20_000);
-        let mut adjacent = ch(0, "First");
+        let mut adjacent = Chapter::new(0, "First");
         adjacent.end_ms = Some(10_000);
         let back = read(&write(&Chapters::new(vec![adjacent, last]))).unwrap();
         assert_eq!(ends(&back), [None, Some(20_000)]);
@@ -552,7 +545,10 @@ mod tests {
         let back = read(&write_with_duration(&original, Some(4_000_000))).unwrap();
         assert_eq!(back.get(4).and_then(|c| c.end_ms), Some(4_000_000));
         // The latest starts still read back, though the invented end lies past 1000 hours.
-        let late = Chapters::new(vec![ch(MAX_MS - 1, "late"), ch(MAX_MS, "latest")]);
+        let late = Chapters::new(vec![
+            Chapter::new(MAX_MS - 1, "late"),
+            Chapter::new(MAX_MS, "latest"),
+        ]);
         assert_eq!(read(&write(&late)).unwrap(), late);
     }
 
@@ -592,6 +588,6 @@ mod tests {
             b"\xff",
         ];
         let docs: Vec<&str> = docs.iter().map(|d| d.as_ref()).collect();
-        crate::mutate::text_mutations(&docs, &tokens, 5000, check);
+        crate::test_support::text_mutations(&docs, &tokens, 5000, check);
     }
 }
