@@ -1,21 +1,12 @@
 //! What one player is given: from the element's attributes, or from `mount(element, config)`.
 
-use crate::playlist::Entry;
+use crate::episode::Episode;
+use crate::url::absolute;
 use chapters::timestamp::parse_duration;
-use chapters::{Chapter, Chapters};
+use chapters::{Chapter, ChapterSource, Chapters};
 use serde::Deserialize;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Where the chapters come from, in order of precedence.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ChapterSource {
-    /// Given directly (`mount()`'s `chapters`).
-    Inline(Chapters),
-    /// A JSON, WebVTT or PSC file to fetch (`chapters="URL"`, `chaptersUrl`).
-    Url(String),
-    /// Show notes to extract from (the element's content, `mount()`'s `notes`).
-    Notes(String),
-}
 
 /// Where a playlist comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,24 +14,16 @@ pub enum PlaylistSource {
     /// A podcast RSS feed (`feed="URL"`, `mount({ feed })`).
     Feed(String),
     /// `mount({ playlist: [...] })`.
-    Entries(Vec<Entry>),
+    Entries(Vec<Episode>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    pub src: String,
-    pub title: String,
-    pub show: String,
-    pub artwork: Option<String>,
-    pub chapters: ChapterSource,
+    pub episode: Episode,
     /// `light`, `dark`, or follow the system.
     pub theme: Option<String>,
-    /// Known before the audio's metadata arrives, so chapter lengths show at once.
-    pub duration_ms: Option<u64>,
     /// Save the position and offer to resume there (off with `no-resume` / `resume: false`).
     pub resume: bool,
-    /// The show notes, shown (with clickable times) whatever the chapters come from.
-    pub notes: String,
     pub playlist: Option<PlaylistSource>,
 }
 
@@ -187,11 +170,11 @@ impl Fields<'_> {
     }
 
     /// Chapters in order of precedence: given, a file, the notes.
-    fn chapter_source(&self, notes: &str) -> Result<ChapterSource, String> {
+    fn chapter_source(&self) -> Result<ChapterSource, String> {
         Ok(match (self.chapters()?, self.string("chaptersUrl")?) {
             (Some(c), _) => ChapterSource::Inline(c),
             (None, Some(url)) => ChapterSource::Url(url),
-            (None, None) => ChapterSource::Notes(notes.to_string()),
+            (None, None) => ChapterSource::Notes,
         })
     }
 
@@ -213,7 +196,7 @@ fn serde_message(e: serde_wasm_bindgen::Error) -> String {
     text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
-fn playlist_entry(item: &JsValue, i: usize) -> Result<Entry, String> {
+fn playlist_entry(item: &JsValue, i: usize) -> Result<Episode, String> {
     let f = Fields {
         obj: item,
         path: format!("playlist[{i}]."),
@@ -224,17 +207,17 @@ fn playlist_entry(item: &JsValue, i: usize) -> Result<Entry, String> {
         ));
     }
     f.only(&ENTRY_FIELDS)?;
-    let notes = f.string("notes")?.unwrap_or_default();
-    Ok(Entry {
-        src: f.required_src()?,
+    Ok(Episode {
+        src: absolute(&f.required_src()?),
         title: f
             .string("title")?
             .unwrap_or_else(|| format!("Episode {}", i + 1)),
+        show: String::new(),
         published: f.string("published")?,
         duration_ms: f.duration()?,
         artwork: f.string("artwork")?,
-        chapters: f.chapter_source(&notes)?,
-        notes,
+        chapters: f.chapter_source()?,
+        notes: Rc::from(f.string("notes")?.unwrap_or_default()),
     })
 }
 
@@ -271,6 +254,11 @@ impl Config {
             Some(_) => f.string("src")?.unwrap_or_default(),
             None => f.required_src()?,
         };
+        let src = if src.trim().is_empty() {
+            String::new()
+        } else {
+            absolute(src.trim())
+        };
         let theme = f.string("theme")?;
         if let Some(t) = theme
             .as_deref()
@@ -286,17 +274,20 @@ impl Config {
                 .as_bool()
                 .ok_or("mount(): \"resume\": invalid type: expected true or false")?,
         };
-        let notes = f.string("notes")?.unwrap_or_default();
-        Ok(Config {
-            chapters: f.chapter_source(&notes)?,
-            notes,
-            resume,
+        let episode = Episode {
             src,
             title: f.string("title")?.unwrap_or_default(),
             show: f.string("show")?.unwrap_or_default(),
             artwork: f.string("artwork")?,
-            theme,
+            published: None,
             duration_ms: f.duration()?,
+            notes: Rc::from(f.string("notes")?.unwrap_or_default()),
+            chapters: f.chapter_source()?,
+        };
+        Ok(Config {
+            episode,
+            resume,
+            theme,
             playlist,
         })
     }

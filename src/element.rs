@@ -1,25 +1,26 @@
 //! Element glue: the only module that knows about custom elements, attributes, shadow roots and
-//! the JavaScript API. `www/chapter-player.js` defines the element and calls in here.
+//! the JavaScript API. `www/chapter-player.js` defines the element, forwards attribute and notes
+//! changes, and calls in here.
 
-use crate::audio;
-use crate::config::{ChapterSource, Config, PlaylistSource};
+use crate::audio::Audio;
+use crate::config::{Config, PlaylistSource};
 use crate::deep_link;
-use crate::fetch;
+use crate::effects::WebPort;
+use crate::episode::Episode;
 use crate::media_session;
-use crate::resume;
+use crate::page::Page;
 use crate::state::{Action, PlayerState};
-use crate::store::Store;
-use crate::view::app::{App, AppProps, Episode};
-use chapters::Chapters;
+use crate::store::{Store, Subscription};
+use crate::url::absolute;
+use crate::view::app::{App, AppProps};
+use chapters::ChapterSource;
 use gloo::events::EventListener;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, Event, HtmlAudioElement, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 /// `www/chapter-player.css`, minified by `build.rs`.
@@ -34,8 +35,12 @@ thread_local! {
 #[wasm_bindgen]
 pub struct Player {
     store: Rc<Store>,
+    audio: Rc<Audio>,
+    page: Rc<Page>,
+    host: HtmlElement,
     app: Option<AppHandle<App>>,
     listeners: Vec<EventListener>,
+    media_session: Option<Subscription>,
 }
 
 #[derive(Serialize)]
@@ -49,11 +54,11 @@ struct ChapterOut<'a> {
 #[wasm_bindgen]
 impl Player {
     pub fn play(&self) -> js_sys::Promise {
-        if let Some(reason) = self.store.snapshot().error {
+        if let Some(reason) = self.store.state().error.clone() {
             return js_sys::Promise::reject(&js_sys::Error::new(&reason));
         }
         self.store.dispatch(Action::Play);
-        self.store
+        self.audio
             .last_play()
             .unwrap_or_else(|| js_sys::Promise::resolve(&JsValue::UNDEFINED))
     }
@@ -64,7 +69,7 @@ impl Player {
 
     #[wasm_bindgen(getter, js_name = currentTime)]
     pub fn current_time(&self) -> f64 {
-        self.store.snapshot().position_ms as f64 / 1000.0
+        self.store.state().position_ms as f64 / 1000.0
     }
 
     #[wasm_bindgen(setter, js_name = currentTime)]
@@ -78,20 +83,20 @@ impl Player {
     #[wasm_bindgen(getter)]
     pub fn duration(&self) -> f64 {
         self.store
-            .snapshot()
+            .state()
             .duration_ms
             .map_or(f64::NAN, |d| d as f64 / 1000.0)
     }
 
     #[wasm_bindgen(getter)]
     pub fn paused(&self) -> bool {
-        self.store.audio.paused()
+        self.audio.paused()
     }
 
     /// `[{ start, title, url }]`, start in seconds.
     #[wasm_bindgen(getter)]
     pub fn chapters(&self) -> JsValue {
-        let s = self.store.snapshot();
+        let s = self.store.state();
         let list: Vec<ChapterOut> = s
             .chapters
             .iter()
@@ -107,7 +112,7 @@ impl Player {
     /// The index of the chapter playing, or -1.
     #[wasm_bindgen(getter, js_name = currentChapter)]
     pub fn current_chapter(&self) -> i32 {
-        self.store.snapshot().current.map_or(-1, |i| i as i32)
+        self.store.state().current.map_or(-1, |i| i as i32)
     }
 
     #[wasm_bindgen(js_name = nextChapter)]
@@ -120,60 +125,102 @@ impl Player {
         self.store.dispatch(Action::PreviousChapter);
     }
 
+    /// An observed attribute changed: the player follows, as `<audio>` does.
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str) {
+        let host = &self.host;
+        let action = match name {
+            "src" => {
+                let episode = episode_from_attributes(host);
+                if episode.src == self.store.state().episode.src {
+                    return;
+                }
+                Action::Load(Rc::new(episode))
+            }
+            "episode-title" | "show" | "artwork" => Action::Describe {
+                title: attribute(host, "episode-title").unwrap_or_default(),
+                show: attribute(host, "show").unwrap_or_default(),
+                artwork: attribute(host, "artwork"),
+            },
+            "chapters" => Action::SetChapterSource(chapter_source(host)),
+            "duration" => Action::DurationHint(duration(host)),
+            "no-resume" => Action::SetResume(!host.has_attribute("no-resume")),
+            "feed" => match attribute(host, "feed") {
+                Some(url) => Action::LoadFeed(url),
+                None => return,
+            },
+            _ => return,
+        };
+        self.store.dispatch(action);
+    }
+
+    /// The element's content (the show notes) changed.
+    #[wasm_bindgen(js_name = notesChanged)]
+    pub fn notes_changed(&self) {
+        self.store
+            .dispatch(Action::NotesChanged(Rc::from(read_notes(&self.host))));
+    }
+
     /// Releases the listeners, the view and the audio download; the element can be mounted again.
     pub fn destroy(&mut self) {
-        self.save_progress();
-        media_session::release(&self.store);
+        self.store.dispatch(Action::Leaving);
+        media_session::release(&self.store.dispatcher());
+        self.media_session = None;
+        self.page.release();
         self.listeners.clear();
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        let audio = &self.store.audio;
-        let _ = audio.pause();
-        audio.remove_attribute("src").ok();
-        audio.load();
-        audio.remove();
+        self.audio.release();
     }
 }
 
-impl Player {
-    /// Saves where a paused or playing listener is, when the page goes away mid-episode.
-    fn save_progress(&self) {
-        let s = self.store.snapshot();
-        if let Some(key) = self.store.resume_key() {
-            if s.position_ms > 0 && s.duration_ms.is_none_or(|d| s.position_ms < d) {
-                resume::save(&key, s.position_ms);
-            }
-        }
+fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
+    host.get_attribute(name).filter(|v| !v.trim().is_empty())
+}
+
+fn duration(host: &HtmlElement) -> Option<u64> {
+    attribute(host, "duration").and_then(|d| chapters::timestamp::parse_duration(&d))
+}
+
+fn chapter_source(host: &HtmlElement) -> ChapterSource {
+    attribute(host, "chapters").map_or(ChapterSource::Notes, ChapterSource::Url)
+}
+
+/// The element's content as notes. HTML notes keep their links; plain text keeps its line breaks
+/// and stays text: escaped, so a literal `<b>` in it is not taken for markup (the notes reader
+/// decodes it back).
+fn read_notes(host: &HtmlElement) -> String {
+    if host.children().length() > 0 {
+        host.inner_html()
+    } else {
+        chapters::entities::escape(&host.text_content().unwrap_or_default())
+    }
+}
+
+fn episode_from_attributes(host: &HtmlElement) -> Episode {
+    Episode {
+        src: attribute(host, "src")
+            .map(|s| absolute(s.trim()))
+            .unwrap_or_default(),
+        title: attribute(host, "episode-title").unwrap_or_default(),
+        show: attribute(host, "show").unwrap_or_default(),
+        artwork: attribute(host, "artwork"),
+        published: None,
+        duration_ms: duration(host),
+        notes: Rc::from(read_notes(host)),
+        chapters: chapter_source(host),
     }
 }
 
 /// Mounts a player configured by the element's attributes and content.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {
-    let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    // HTML notes keep their links; plain text keeps its line breaks and stays text: escaped, so
-    // a literal `<b>` in it is not taken for markup (the notes reader decodes it back).
-    let notes = if host.children().length() > 0 {
-        host.inner_html()
-    } else {
-        chapters::entities::escape(&host.text_content().unwrap_or_default())
-    };
-    let chapters = match attr("chapters") {
-        Some(url) => ChapterSource::Url(url),
-        None => ChapterSource::Notes(notes.clone()),
-    };
     let config = Config {
-        src: attr("src").unwrap_or_default(),
-        title: attr("episode-title").unwrap_or_default(),
-        show: attr("show").unwrap_or_default(),
-        artwork: attr("artwork"),
-        chapters,
+        episode: episode_from_attributes(&host),
         theme: None,
-        duration_ms: attr("duration").and_then(|d| chapters::timestamp::parse_duration(&d)),
         resume: !host.has_attribute("no-resume"),
-        notes,
-        playlist: attr("feed").map(PlaylistSource::Feed),
+        playlist: attribute(&host, "feed").map(PlaylistSource::Feed),
     };
     mount(host, config)
 }
@@ -218,61 +265,54 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         host.set_attribute("theme", theme)?;
     }
 
-    let audio: HtmlAudioElement = document.create_element("audio")?.unchecked_into();
-    audio.set_preload("metadata");
-    root.append_child(&audio)?;
+    let store = Store::new(PlayerState {
+        resume: config.resume,
+        ..PlayerState::default()
+    });
+    let dispatch = store.dispatcher();
+    let audio = {
+        let host = host.clone();
+        Audio::new(&document, &root, dispatch.clone(), move |name| {
+            if let Ok(event) = Event::new(name) {
+                let _ = host.dispatch_event(&event);
+            }
+        })?
+    };
+    let page = Rc::new(Page::new(host.clone(), dispatch.clone()));
+    store.connect(Box::new(WebPort {
+        audio: audio.clone(),
+        page: page.clone(),
+    }));
+    let media_session = {
+        let dispatch = dispatch.clone();
+        store.subscribe(move |state| media_session::sync(&dispatch, state))
+    };
+
+    // A playlist without a first episode of its own waits for the feed's.
+    let waits_for_playlist = config.playlist.is_some() && config.episode.src.is_empty();
+    if waits_for_playlist {
+        store.dispatch(Action::Describe {
+            title: config.episode.title.clone(),
+            show: config.episode.show.clone(),
+            artwork: config.episode.artwork.clone(),
+        });
+    } else {
+        store.dispatch(Action::Load(Rc::new(config.episode)));
+        if let Some(start) = deep_link_start(&host) {
+            store.dispatch(start);
+        }
+    }
+    match config.playlist {
+        Some(PlaylistSource::Feed(url)) => store.dispatch(Action::LoadFeed(url)),
+        Some(PlaylistSource::Entries(entries)) => {
+            store.dispatch(Action::PlaylistLoaded(Rc::new(entries)));
+        }
+        None => {}
+    }
+
     let view_root = document.create_element("div")?;
     view_root.set_class_name("root");
     root.append_child(&view_root)?;
-
-    // Chapters the page gives are there for the first render; fetched ones follow. Notes are
-    // read once, here: what they gave is what a later fallback (ID3) starts from.
-    let source = match config.chapters {
-        ChapterSource::Notes(notes) => ChapterSource::Inline(chapters::notes::extract(&notes)),
-        other => other,
-    };
-    let initial = match &source {
-        ChapterSource::Inline(c) => c.clone(),
-        _ => Chapters::default(),
-    };
-    let mut state = PlayerState::new(Rc::new(initial.clone()), config.duration_ms);
-    let src = config.src.trim().to_string();
-    if !src.is_empty() {
-        audio.set_src(&src);
-    } else if config.playlist.is_none() {
-        state.error = Some("This player has no audio: its src attribute is missing.".into());
-    }
-    let episode = Episode {
-        title: config.title,
-        show: config.show,
-        artwork: config.artwork,
-    };
-    let store = Store::new(
-        state,
-        audio.clone(),
-        host.clone(),
-        episode,
-        config.resume,
-        &config.notes,
-    );
-
-    if let Some(start) = start_for(&host, &store) {
-        store.dispatch(start);
-    }
-    let mut listeners = {
-        let (store, host) = (Rc::downgrade(&store), host.clone());
-        audio::listen(&audio, move |name, action| {
-            if let (Some(action), Some(store)) = (action, store.upgrade()) {
-                store.dispatch(action);
-            }
-            if audio::REDISPATCHED.contains(&name) {
-                if let Ok(event) = Event::new(name) {
-                    let _ = host.dispatch_event(&event);
-                }
-            }
-        })
-    };
-
     let app = yew::Renderer::<App>::with_root_and_props(
         view_root,
         AppProps {
@@ -281,62 +321,50 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     )
     .render();
 
+    let mut listeners = Vec::new();
     if let Some(window) = web_sys::window() {
         // A page closed mid-episode still resumes: pagehide is the last reliable moment.
-        let store = Rc::downgrade(&store);
+        let dispatch = dispatch.clone();
         listeners.push(EventListener::new(&window, "pagehide", move |_| {
-            if let Some(store) = store.upgrade() {
-                let s = store.snapshot();
-                if let Some(key) = store.resume_key().filter(|_| !s.paused) {
-                    resume::save(&key, s.position_ms);
-                }
-            }
+            dispatch.send(Action::Leaving);
         }));
-    }
-
-    if initial.is_empty() && !src.is_empty() {
-        fetch::load_chapters(&store, source, &src);
-    }
-    match config.playlist {
-        Some(PlaylistSource::Feed(url)) => fetch::load_feed(&store, url),
-        Some(PlaylistSource::Entries(entries)) => store.set_playlist(entries),
-        None => {}
     }
 
     Ok(Player {
         store,
+        audio,
+        page,
+        host,
         app: Some(app),
         listeners,
+        media_session: Some(media_session),
     })
 }
 
-/// Where this player starts: a deep link naming it (or naming no player, for the page's first
-/// player), else the saved position of a listener who left mid-episode.
-fn start_for(host: &HtmlElement, store: &Store) -> Option<Action> {
+/// A deep link naming this player (or naming none, for the page's first player).
+fn deep_link_start(host: &HtmlElement) -> Option<Action> {
     let location = web_sys::window()?.location();
     let fragment = location.hash().unwrap_or_default();
     let query = location.search().unwrap_or_default();
     let link = deep_link::parse(
         fragment.trim_start_matches('#'),
         query.trim_start_matches('?'),
-    );
+    )?;
     let first_on_page = || {
         host.owner_document()
             .and_then(|d| d.query_selector("chapter-player").ok().flatten())
             .is_some_and(|first| first == **host)
     };
-    if let Some(link) = link.filter(|l| match &l.player {
+    let meant = match &link.player {
         Some(id) => *id == host.id(),
         None => first_on_page(),
-    }) {
-        return Some(Action::StartAt {
-            ms: link.start_ms,
-            stop_at_ms: link.end_ms,
-            notice: format!(
-                "Starting at {}",
-                chapters::timestamp::format_compact(link.start_ms)
-            ),
-        });
-    }
-    resume::resume_action(&store.resume_key()?, store.snapshot().duration_ms)
+    };
+    meant.then(|| Action::StartAt {
+        ms: link.start_ms,
+        stop_at_ms: link.end_ms,
+        notice: format!(
+            "Starting at {}",
+            chapters::timestamp::format_compact(link.start_ms)
+        ),
+    })
 }

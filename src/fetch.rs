@@ -1,9 +1,8 @@
-//! Network reads: chapter files, podcast feeds, and the ID3 tag at the start of an MP3 fetched
-//! with Range requests so only the tag's bytes are downloaded.
+//! The network adapter: chapter files, podcast feeds, and the ID3 tag at the start of an MP3
+//! fetched with Range requests so only the tag's bytes are downloaded. Every answer is an action.
 
-use crate::config::ChapterSource;
+use crate::port::Dispatch;
 use crate::state::Action;
-use crate::store::Store;
 use chapters::formats::id3;
 use chapters::{Chapters, Format};
 use std::rc::Rc;
@@ -25,7 +24,7 @@ async fn bytes_of(response: &Response) -> Result<Vec<u8>, String> {
 }
 
 /// Fetches a chapters file and reads it in whatever format it turns out to be.
-pub async fn chapters_file(url: &str) -> Result<Chapters, String> {
+async fn chapters_file(url: &str) -> Result<Chapters, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -71,59 +70,46 @@ async fn leading_bytes(url: &str, len: usize) -> Option<Vec<u8>> {
 /// Chapters from the ID3 tag at the start of the MP3 at `src`, if it has any. Every failure —
 /// no tag, CORS, no Range support, a broken tag — means "no chapters here", not an error: this
 /// is the last place the player looks.
-pub async fn id3_chapters(src: &str) -> Option<Chapters> {
+async fn id3_chapters(src: &str) -> Option<Chapters> {
     let header = leading_bytes(src, 10).await?;
     let len = id3::tag_len(&header).filter(|len| *len <= MAX_TAG_BYTES)?;
     let tag = leading_bytes(src, len).await?;
     id3::read(&tag).ok().filter(|c| !c.is_empty())
 }
 
-/// Puts chapters from `source` into the player, in the background where that takes a request.
-/// With none from the page, the MP3 at `src` is asked for its own (ID3).
-pub fn load_chapters(store: &Rc<Store>, source: ChapterSource, src: &str) {
-    let from_page = match source {
-        ChapterSource::Inline(c) => c,
-        ChapterSource::Notes(notes) => chapters::notes::extract(&notes),
-        ChapterSource::Url(url) => {
-            let store = Rc::downgrade(store);
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match chapters_file(&url).await {
-                    Ok(chapters) => Action::ChaptersLoaded(Rc::new(chapters)),
-                    Err(reason) => Action::ChaptersFailed(format!(
-                        "Chapters could not be loaded from {url}: {reason}"
-                    )),
-                };
-                if let Some(store) = store.upgrade() {
-                    store.dispatch(action);
-                }
-            });
-            return;
-        }
-    };
-    if !from_page.is_empty() {
-        store.dispatch(Action::ChaptersLoaded(Rc::new(from_page)));
-        return;
-    }
-    let (store, src) = (Rc::downgrade(store), src.to_string());
+/// Fetches the chapter file at `url` for the source of `generation`, and answers.
+pub fn chapters(url: String, generation: u32, dispatch: Dispatch) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.send(match chapters_file(&url).await {
+            Ok(chapters) => Action::ChaptersLoaded {
+                generation,
+                chapters: Rc::new(chapters),
+            },
+            Err(reason) => Action::ChaptersFailed {
+                generation,
+                reason: format!("Chapters could not be loaded from {url}: {reason}."),
+            },
+        });
+    });
+}
+
+/// Reads the ID3 chapters of the audio at `src`; finding none is no answer at all.
+pub fn id3(src: String, generation: u32, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(chapters) = id3_chapters(&src).await {
-            if let Some(store) = store.upgrade() {
-                store.dispatch(Action::ChaptersLoaded(Rc::new(chapters)));
-            }
+            dispatch.send(Action::ChaptersLoaded {
+                generation,
+                chapters: Rc::new(chapters),
+            });
         }
     });
 }
 
-/// Loads a podcast feed into the player as its playlist; a failure is shown where the episode
-/// list would be.
-pub fn load_feed(store: &Rc<Store>, url: String) {
-    let store = Rc::downgrade(store);
+/// Loads a podcast feed as the player's playlist; a failure is shown where the episode list
+/// would be.
+pub fn feed(url: String, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-        let absolute = crate::playlist::resolve(&url, &base);
+        let absolute = crate::url::absolute(&url);
         let result = feed_text(&absolute).await.and_then(|xml| {
             let feed = chapters::feed::read(&xml).map_err(|e| e.to_string())?;
             let entries = crate::playlist::from_feed(feed, &absolute);
@@ -133,13 +119,12 @@ pub fn load_feed(store: &Rc<Store>, url: String) {
                 Ok(entries)
             }
         });
-        let Some(store) = store.upgrade() else { return };
-        match result {
-            Ok(entries) => store.set_playlist(entries),
-            Err(reason) => store.dispatch(Action::PlaylistFailed(format!(
-                "The feed {url} could not be loaded: {reason}"
-            ))),
-        }
+        dispatch.send(match result {
+            Ok(entries) => Action::PlaylistLoaded(Rc::new(entries)),
+            Err(reason) => {
+                Action::PlaylistFailed(format!("The feed {url} could not be loaded: {reason}."))
+            }
+        });
     });
 }
 

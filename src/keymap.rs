@@ -206,18 +206,18 @@ pub fn rows() -> Vec<(&'static str, &'static str)> {
     rows
 }
 
-/// The README's shortcut table, generated from [`BINDINGS`].
-pub fn markdown_table() -> String {
-    let mut out = String::from("| Keys | Action |\n| --- | --- |\n");
-    for (keys, description) in rows() {
-        out.push_str(&format!("| {keys} | {description} |\n"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The README's shortcut table, generated from [`BINDINGS`].
+    fn markdown_table() -> String {
+        let mut out = String::from("| Keys | Action |\n| --- | --- |\n");
+        for (keys, description) in rows() {
+            out.push_str(&format!("| {keys} | {description} |\n"));
+        }
+        out
+    }
 
     fn key(k: &str) -> Option<Action> {
         action_for(KeyPress {

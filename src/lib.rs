@@ -1,19 +1,27 @@
 //! `<chapter-player>`: a podcast player that turns the timestamps in show notes into chapters.
 //!
 //! Data flows one way: the `chapters` crate parses notes and chapter files into a model;
-//! [`state`] is a pure reducer over player actions; [`store`] runs it and carries out its
-//! commands on the `<audio>` element through [`audio`]; [`view`] renders state with Yew; and
-//! [`element`] is the glue to custom elements and the JavaScript API.
+//! [`state`] is a pure reducer that owns the episode and the player; [`store`] runs it and hands
+//! its commands to a [`port`], behind which the adapters ([`audio`], [`fetch`], [`storage`],
+//! [`page`], [`media_session`]) do the effects and answer with actions; [`view`] renders state
+//! with Yew; and [`element`] is the glue to custom elements and the JavaScript API.
+//!
+//! Module graph, with no cycle: `state` ← adapters ← `effects` ← `element`; `store` ← `view`.
 
-pub mod audio;
-pub mod config;
-pub mod deep_link;
+mod audio;
+mod config;
+mod deep_link;
+mod effects;
 pub mod element;
-pub mod fetch;
-pub mod keymap;
-pub mod media_session;
-pub mod playlist;
-pub mod resume;
-pub mod state;
-pub mod store;
-pub mod view;
+mod episode;
+mod fetch;
+mod keymap;
+mod media_session;
+mod page;
+mod playlist;
+mod port;
+mod state;
+mod storage;
+mod store;
+mod url;
+mod view;

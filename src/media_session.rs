@@ -1,14 +1,15 @@
-//! The Media Session: lock screen, headset and keyboard media keys. Only the player that is
-//! playing owns it; chapters are tracks (`previoustrack` / `nexttrack`) and the current chapter
+//! The Media Session adapter: lock screen, headset and keyboard media keys. Only the player that
+//! is playing owns it; chapters are tracks (`previoustrack` / `nexttrack`) and the current chapter
 //! is named in the metadata, with `chapterInfo` where the browser supports it.
 //!
-//! Called through `Reflect` rather than web-sys bindings, which mark the API unstable.
+//! The owner is told of every state change ([`sync`]) and sends the browser only what changed.
+//! What it sends is computed by [`metadata_for`] and [`position_for`], plain functions of the
+//! state. Called through `Reflect` rather than web-sys bindings, which mark the API unstable.
 
+use crate::port::Dispatch;
 use crate::state::{Action, PlayerState, SKIP_BACK_MS, SKIP_FORWARD_MS};
-use crate::store::Store;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,10 +23,82 @@ const ACTIONS: [&str; 7] = [
     "nexttrack",
 ];
 
+/// What the lock screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metadata {
+    /// The current chapter, else the episode.
+    pub title: String,
+    /// The show.
+    pub artist: String,
+    /// The episode.
+    pub album: String,
+    pub artwork: Option<String>,
+    /// `(title, start in seconds)` of every visible chapter.
+    pub chapters: Vec<(String, f64)>,
+}
+
+/// The lock screen's progress bar, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    pub duration: f64,
+    pub position: f64,
+    pub rate: f64,
+}
+
+pub fn metadata_for(state: &PlayerState) -> Metadata {
+    let episode = &state.episode;
+    Metadata {
+        title: state
+            .current_title()
+            .unwrap_or(episode.title.as_str())
+            .to_string(),
+        artist: episode.show.clone(),
+        album: episode.title.clone(),
+        artwork: episode.artwork.clone(),
+        chapters: state
+            .chapters
+            .iter()
+            .filter(|c| !c.hidden)
+            .map(|c| (c.title.clone(), c.start_ms as f64 / 1000.0))
+            .collect(),
+    }
+}
+
+/// `None` until the duration is known: the API rejects a position without one.
+pub fn position_for(state: &PlayerState) -> Option<Position> {
+    let duration = state.duration_ms.filter(|d| *d > 0)?;
+    Some(Position {
+        duration: duration as f64 / 1000.0,
+        position: state.position_ms.min(duration) as f64 / 1000.0,
+        rate: state.rate,
+    })
+}
+
+/// The browser action a Media Session handler reports, with its details' offsets and times.
+fn action_for(name: &str, seek_offset: Option<f64>, seek_time: Option<f64>) -> Option<Action> {
+    let offset_ms = |default: u64| {
+        seek_offset
+            .and_then(chapters::timestamp::seconds_to_ms)
+            .unwrap_or(default) as i64
+    };
+    Some(match name {
+        "play" => Action::Play,
+        "pause" => Action::Pause,
+        "seekbackward" => Action::SeekBy(-offset_ms(SKIP_BACK_MS)),
+        "seekforward" => Action::SeekBy(offset_ms(SKIP_FORWARD_MS)),
+        "seekto" => Action::SeekTo(seek_time.and_then(chapters::timestamp::seconds_to_ms)?),
+        "previoustrack" => Action::PreviousChapter,
+        "nexttrack" => Action::NextChapter,
+        _ => return None,
+    })
+}
+
 struct Owner {
-    store: Weak<Store>,
+    dispatch: Dispatch,
     /// Kept alive for as long as the browser may call them.
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    metadata: Option<Metadata>,
+    position: Option<Position>,
 }
 
 thread_local! {
@@ -52,52 +125,32 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
 }
 
-pub fn owns(store: &Rc<Store>) -> bool {
+fn owns(dispatch: &Dispatch) -> bool {
     OWNER.with(|o| {
         o.borrow()
             .as_ref()
-            .is_some_and(|o| std::ptr::eq(o.store.as_ptr(), Rc::as_ptr(store)))
+            .is_some_and(|o| o.dispatch.same_player(dispatch))
     })
 }
 
-fn action_for(name: &str, details: &JsValue) -> Option<Action> {
-    let seconds = |key: &str| {
-        Reflect::get(details, &key.into())
-            .ok()
-            .and_then(|v| v.as_f64())
-    };
-    let offset_ms = |default: u64| {
-        seconds("seekOffset")
-            .and_then(chapters::timestamp::seconds_to_ms)
-            .unwrap_or(default) as i64
-    };
-    Some(match name {
-        "play" => Action::Play,
-        "pause" => Action::Pause,
-        "seekbackward" => Action::SeekBy(-offset_ms(SKIP_BACK_MS)),
-        "seekforward" => Action::SeekBy(offset_ms(SKIP_FORWARD_MS)),
-        "seekto" => {
-            Action::SeekTo(seconds("seekTime").and_then(chapters::timestamp::seconds_to_ms)?)
-        }
-        "previoustrack" => Action::PreviousChapter,
-        "nexttrack" => Action::NextChapter,
-        _ => return None,
-    })
-}
-
-/// Makes `store` the session's owner: its handlers, metadata and position.
-pub fn claim(store: &Rc<Store>) {
+/// Makes the player behind `dispatch` the session's owner; [`sync`] then fills it in.
+pub fn claim(dispatch: &Dispatch) {
     let Some(session) = session() else { return };
-    if owns(store) {
+    if owns(dispatch) {
         return;
     }
-    let handlers: Vec<Closure<dyn FnMut(JsValue)>> = ACTIONS
+    let handlers = ACTIONS
         .iter()
         .map(|name| {
-            let weak = Rc::downgrade(store);
+            let dispatch = dispatch.clone();
             let handler = Closure::<dyn FnMut(JsValue)>::new(move |details: JsValue| {
-                if let (Some(store), Some(action)) = (weak.upgrade(), action_for(name, &details)) {
-                    store.dispatch(action);
+                let number = |key: &str| {
+                    Reflect::get(&details, &key.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                };
+                if let Some(action) = action_for(name, number("seekOffset"), number("seekTime")) {
+                    dispatch.send(action);
                 }
             });
             call(
@@ -110,16 +163,17 @@ pub fn claim(store: &Rc<Store>) {
         .collect();
     OWNER.with(|o| {
         *o.borrow_mut() = Some(Owner {
-            store: Rc::downgrade(store),
+            dispatch: dispatch.clone(),
             _handlers: handlers,
+            metadata: None,
+            position: None,
         })
     });
-    update_metadata(store);
 }
 
 /// Gives the session up when the owning player goes away.
-pub fn release(store: &Rc<Store>) {
-    if !owns(store) {
+pub fn release(dispatch: &Dispatch) {
+    if !owns(dispatch) {
         return;
     }
     if let Some(session) = session() {
@@ -135,39 +189,55 @@ pub fn release(store: &Rc<Store>) {
     OWNER.with(|o| *o.borrow_mut() = None);
 }
 
-/// Title, show, artwork and the current chapter, for the owner only.
-pub fn update_metadata(store: &Rc<Store>) {
-    let Some(session) = session().filter(|_| owns(store)) else {
+/// After every change of the player behind `dispatch`: if it owns the session, sends what changed.
+pub fn sync(dispatch: &Dispatch, state: &PlayerState) {
+    let Some(session) = session().filter(|_| owns(dispatch)) else {
         return;
     };
-    let state = store.snapshot();
-    let episode = store.episode();
-    let chapter = state.current.and_then(|i| state.chapters.get(i));
+    let metadata = metadata_for(state);
+    let position = position_for(state);
+    let (metadata_changed, position_changed) = OWNER.with(|o| {
+        let mut o = o.borrow_mut();
+        let Some(owner) = o.as_mut() else {
+            return (false, false);
+        };
+        let m = owner.metadata.as_ref() != Some(&metadata);
+        let p = owner.position != position;
+        owner.metadata = Some(metadata.clone());
+        owner.position = position;
+        (m, p)
+    });
+    if metadata_changed {
+        send_metadata(&session, &metadata);
+    }
+    if let Some(p) = position.filter(|_| position_changed) {
+        let init = Object::new();
+        set(&init, "duration", &p.duration.into());
+        set(&init, "playbackRate", &p.rate.into());
+        set(&init, "position", &p.position.into());
+        call(&session, "setPositionState", &Array::of1(&init));
+    }
+}
+
+fn send_metadata(session: &JsValue, m: &Metadata) {
     let init = Object::new();
-    set(
-        &init,
-        "title",
-        &chapter
-            .map_or(episode.title.as_str(), |c| c.title.as_str())
-            .into(),
-    );
-    set(&init, "artist", &episode.show.as_str().into());
-    set(&init, "album", &episode.title.as_str().into());
+    set(&init, "title", &m.title.as_str().into());
+    set(&init, "artist", &m.artist.as_str().into());
+    set(&init, "album", &m.album.as_str().into());
     let artwork = Array::new();
-    if let Some(src) = &episode.artwork {
+    if let Some(src) = &m.artwork {
         let image = Object::new();
         set(&image, "src", &src.as_str().into());
         artwork.push(&image);
     }
     set(&init, "artwork", &artwork);
-    let chapter_info: Array = state
+    let chapter_info: Array = m
         .chapters
         .iter()
-        .filter(|c| !c.hidden)
-        .map(|c| {
+        .map(|(title, start)| {
             let info = Object::new();
-            set(&info, "title", &c.title.as_str().into());
-            set(&info, "startTime", &(c.start_ms as f64 / 1000.0).into());
+            set(&info, "title", &title.as_str().into());
+            set(&info, "startTime", &(*start).into());
             set(&info, "artwork", &Array::new());
             JsValue::from(info)
         })
@@ -179,25 +249,105 @@ pub fn update_metadata(store: &Rc<Store>) {
     if let Some(metadata) =
         constructor.and_then(|c| Reflect::construct(&c, &Array::of1(&init)).ok())
     {
-        let _ = Reflect::set(&session, &"metadata".into(), &metadata);
+        let _ = Reflect::set(session, &"metadata".into(), &metadata);
     }
 }
 
-/// Keeps the lock screen's progress bar right, for the owner only.
-pub fn update_position(store: &Rc<Store>, state: &PlayerState) {
-    let Some(session) = session().filter(|_| owns(store)) else {
-        return;
-    };
-    let Some(duration) = state.duration_ms.filter(|d| *d > 0) else {
-        return;
-    };
-    let position = Object::new();
-    set(&position, "duration", &(duration as f64 / 1000.0).into());
-    set(&position, "playbackRate", &state.rate.into());
-    set(
-        &position,
-        "position",
-        &(state.position_ms.min(duration) as f64 / 1000.0).into(),
-    );
-    call(&session, "setPositionState", &Array::of1(&position));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::episode::Episode;
+    use chapters::{Chapter, ChapterSource, Chapters};
+    use std::rc::Rc;
+
+    fn state() -> PlayerState {
+        let mut hidden = Chapter::new(30_000, "Ad");
+        hidden.hidden = true;
+        let chapters = Chapters::new(vec![
+            Chapter::new(0, "Intro"),
+            hidden,
+            Chapter::new(60_000, "Main"),
+        ]);
+        let mut s = PlayerState::default();
+        s.update(Action::Load(Rc::new(Episode {
+            src: "https://a/e.mp3".into(),
+            title: "Episode 7".into(),
+            show: "The Show".into(),
+            artwork: Some("https://a/art.jpg".into()),
+            chapters: ChapterSource::Inline(chapters),
+            ..Episode::default()
+        })));
+        s
+    }
+
+    #[test]
+    fn metadata_names_the_chapter_show_and_episode() {
+        let mut s = state();
+        s.update(Action::TimeUpdate(61_000));
+        let m = metadata_for(&s);
+        assert_eq!(
+            (m.title.as_str(), m.artist.as_str(), m.album.as_str()),
+            ("Main", "The Show", "Episode 7")
+        );
+        assert_eq!(m.artwork.as_deref(), Some("https://a/art.jpg"));
+        assert_eq!(
+            m.chapters,
+            [("Intro".to_string(), 0.0), ("Main".to_string(), 60.0)]
+        );
+        // No chapter yet: the episode's title.
+        let mut bare = PlayerState::default();
+        bare.update(Action::Load(Rc::new(Episode {
+            title: "Only".into(),
+            src: "x".into(),
+            notes: Rc::from("no times"),
+            ..Episode::default()
+        })));
+        assert_eq!(metadata_for(&bare).title, "Only");
+    }
+
+    #[test]
+    fn position_follows_seeks_and_speed_within_the_duration() {
+        let mut s = state();
+        assert_eq!(position_for(&s), None);
+        s.update(Action::DurationKnown(120_000));
+        s.update(Action::SeekTo(90_500));
+        s.update(Action::SetRate(1.5));
+        assert_eq!(
+            position_for(&s),
+            Some(Position {
+                duration: 120.0,
+                position: 90.5,
+                rate: 1.5
+            })
+        );
+        s.position_ms = 500_000;
+        assert_eq!(position_for(&s).map(|p| p.position), Some(120.0));
+    }
+
+    #[test]
+    fn handlers_map_to_player_actions() {
+        assert_eq!(
+            action_for("seekbackward", None, None),
+            Some(Action::SeekBy(-15_000))
+        );
+        assert_eq!(
+            action_for("seekforward", Some(10.0), None),
+            Some(Action::SeekBy(10_000))
+        );
+        assert_eq!(
+            action_for("seekto", None, Some(42.25)),
+            Some(Action::SeekTo(42_250))
+        );
+        assert_eq!(action_for("seekto", None, None), None);
+        assert_eq!(action_for("seekto", None, Some(f64::INFINITY)), None);
+        assert_eq!(
+            action_for("previoustrack", None, None),
+            Some(Action::PreviousChapter)
+        );
+        assert_eq!(
+            action_for("nexttrack", None, None),
+            Some(Action::NextChapter)
+        );
+        assert_eq!(action_for("skipad", None, None), None);
+    }
 }

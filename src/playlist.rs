@@ -1,61 +1,36 @@
-//! Playlists: episodes from a podcast RSS feed (`feed="URL"`) or from `mount({ playlist })`.
-//! Relative URLs in a feed are resolved against the feed's own URL, as feed readers do.
+//! Playlists from podcast RSS feeds (`feed="URL"`). Relative URLs in a feed are resolved against
+//! the feed's own URL, as feed readers do.
 
-use crate::config::ChapterSource;
-use crate::state::EpisodeSummary;
-use chapters::feed::{self, Feed};
-
-/// One playable episode of a playlist.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub title: String,
-    pub src: String,
-    pub published: Option<String>,
-    pub duration_ms: Option<u64>,
-    pub artwork: Option<String>,
-    pub chapters: ChapterSource,
-    pub notes: String,
-}
-
-impl Entry {
-    pub fn summary(&self) -> EpisodeSummary {
-        EpisodeSummary {
-            title: self.title.clone(),
-            published: self.published.clone(),
-            duration_ms: self.duration_ms,
-        }
-    }
-}
-
-/// `url` made absolute against `base` (the feed's URL); unchanged when it cannot be.
-pub fn resolve(url: &str, base: &str) -> String {
-    web_sys::Url::new_with_base(url, base).map_or_else(|_| url.to_string(), |u| u.href())
-}
+use crate::episode::Episode;
+use crate::url::resolve;
+use chapters::feed::Feed;
+use chapters::ChapterSource;
+use std::rc::Rc;
 
 /// The feed's playable episodes (those with an enclosure), in the feed's order.
-pub fn from_feed(feed: Feed, base: &str) -> Vec<Entry> {
+pub fn from_feed(feed: Feed, base: &str) -> Vec<Episode> {
     let show_art = feed.image.map(|i| resolve(&i, base));
+    let show = feed.title;
     feed.episodes
         .into_iter()
         .filter_map(|e| {
             let src = resolve(e.audio_url.as_deref()?, base);
             let chapters = match e.chapter_source() {
-                feed::ChapterSource::Url(url) => ChapterSource::Url(resolve(&url, base)),
-                feed::ChapterSource::Inline(c) | feed::ChapterSource::Notes(c) => {
-                    ChapterSource::Inline(c)
-                }
+                ChapterSource::Url(url) => ChapterSource::Url(resolve(&url, base)),
+                other => other,
             };
-            Some(Entry {
-                title: e.title,
+            Some(Episode {
                 src,
+                show: show.clone(),
                 published: e.published,
                 duration_ms: e.duration_ms,
                 artwork: e
                     .image
                     .map(|i| resolve(&i, base))
                     .or_else(|| show_art.clone()),
+                notes: Rc::from(e.description),
                 chapters,
-                notes: e.description,
+                title: e.title,
             })
         })
         .collect()

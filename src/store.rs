@@ -1,237 +1,315 @@
-//! Runs the reducer for one player: applies an action, carries out its commands at once (so a
-//! click moves `currentTime` in the same task), and asks the view to render.
+//! One player's store: its state, the port its commands go to, and who is told of changes.
+//!
+//! Commands are carried out as soon as the reducer returns them, in the same task, so a click
+//! sets `currentTime` before the handler returns. Actions sent while the store is busy — an
+//! adapter answering at once — are queued and reduced in order; subscribers hear once, after.
 
-use crate::audio;
-use crate::deep_link;
-use crate::fetch;
-use crate::media_session;
-use crate::playlist::Entry;
-use crate::resume;
-use crate::state::{Action, Command, PlayerState, Share};
-use crate::view::app::Episode;
-use chapters::notes::display::Segment;
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, HtmlAudioElement, HtmlElement};
-use yew::Callback;
+use crate::port::{Dispatch, Port};
+use crate::state::{Action, PlayerState};
+use std::cell::{Cell, OnceCell, Ref, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+type Subscriber = Rc<dyn Fn(&PlayerState)>;
 
 pub struct Store {
     state: RefCell<PlayerState>,
-    pub audio: HtmlAudioElement,
-    /// The element the page holds: where `chapterchange` and media events are dispatched.
-    pub host: HtmlElement,
-    /// What the current episode is: it changes with the playlist.
-    episode: RefCell<Rc<Episode>>,
-    /// Whether positions are saved and resumed (`no-resume` turns it off).
-    resume: bool,
-    /// The `localStorage` key for resuming the current episode, when resuming is on.
-    resume_key: RefCell<Option<String>>,
-    /// The current episode's show notes, ready to display with clickable times.
-    notes: RefCell<Rc<Vec<Vec<Segment>>>>,
-    /// The playlist's entries, when there is one.
-    playlist: RefCell<Rc<Vec<Entry>>>,
-    render: RefCell<Option<Callback<()>>>,
-    /// The promise of the last `play()`, returned to callers of the element's `play()`.
-    last_play: RefCell<Option<js_sys::Promise>>,
+    /// Attached once, after the adapters were given this store's [`Dispatch`].
+    port: OnceCell<Box<dyn Port>>,
+    queue: RefCell<VecDeque<Action>>,
+    busy: Cell<bool>,
+    subscribers: RefCell<Vec<(u32, Subscriber)>>,
+    next_id: Cell<u32>,
+    /// What [`Dispatch`]es hold weakly: dropping the store silences late answers.
+    sink: Rc<dyn Fn(Action)>,
 }
 
 impl Store {
-    pub fn new(
-        state: PlayerState,
-        audio: HtmlAudioElement,
-        host: HtmlElement,
-        episode: Episode,
-        resume: bool,
-        notes: &str,
-    ) -> Rc<Self> {
-        let resume_key = (resume && !audio.src().is_empty()).then(|| resume::key_for(&audio.src()));
-        Rc::new(Store {
-            state: RefCell::new(state),
-            audio,
-            host,
-            episode: RefCell::new(Rc::new(episode)),
-            resume,
-            resume_key: RefCell::new(resume_key),
-            notes: RefCell::new(Rc::new(chapters::notes::display::lines(notes))),
-            playlist: RefCell::new(Rc::new(Vec::new())),
-            render: RefCell::new(None),
-            last_play: RefCell::new(None),
+    pub fn new(state: PlayerState) -> Rc<Self> {
+        Rc::new_cyclic(|me: &Weak<Store>| {
+            let me = me.clone();
+            let sink: Rc<dyn Fn(Action)> = Rc::new(move |action| {
+                if let Some(store) = me.upgrade() {
+                    store.dispatch(action);
+                }
+            });
+            Store {
+                state: RefCell::new(state),
+                port: OnceCell::new(),
+                queue: RefCell::new(VecDeque::new()),
+                busy: Cell::new(false),
+                subscribers: RefCell::new(Vec::new()),
+                next_id: Cell::new(0),
+                sink,
+            }
         })
     }
 
-    pub fn snapshot(&self) -> PlayerState {
-        self.state.borrow().clone()
+    /// Where commands go from now on; a second port is refused.
+    pub fn connect(&self, port: Box<dyn Port>) {
+        let _ = self.port.set(port);
     }
 
-    pub fn episode(&self) -> Rc<Episode> {
-        self.episode.borrow().clone()
+    pub fn state(&self) -> Ref<'_, PlayerState> {
+        self.state.borrow()
     }
 
-    pub fn notes(&self) -> Rc<Vec<Vec<Segment>>> {
-        self.notes.borrow().clone()
+    /// How adapters and the view send actions to this store.
+    pub fn dispatcher(&self) -> Dispatch {
+        Dispatch::new(&self.sink)
     }
 
-    pub fn resume_key(&self) -> Option<String> {
-        self.resume_key.borrow().clone()
-    }
-
-    /// Takes a loaded playlist and selects its first episode (without playing).
-    pub fn set_playlist(self: &Rc<Self>, entries: Vec<Entry>) {
-        let summaries = entries.iter().map(Entry::summary).collect();
-        *self.playlist.borrow_mut() = Rc::new(entries);
-        self.dispatch(Action::PlaylistLoaded(Rc::new(summaries)));
-        self.dispatch(Action::SelectEpisode {
-            index: 0,
-            play: false,
-        });
-    }
-
-    /// Points the audio, metadata, notes and chapters at playlist entry `index`.
-    fn load_episode(self: &Rc<Self>, index: usize, play: bool) {
-        let playlist = self.playlist.borrow().clone();
-        let Some(entry) = playlist.get(index) else {
+    pub fn dispatch(&self, action: Action) {
+        self.queue.borrow_mut().push_back(action);
+        if self.busy.replace(true) {
             return;
-        };
-        let previous = self.episode();
-        *self.episode.borrow_mut() = Rc::new(Episode {
-            title: entry.title.clone(),
-            show: previous.show.clone(),
-            artwork: entry.artwork.clone().or_else(|| previous.artwork.clone()),
-        });
-        *self.notes.borrow_mut() = Rc::new(chapters::notes::display::lines(&entry.notes));
-        *self.resume_key.borrow_mut() = self.resume.then(|| resume::key_for(&entry.src));
-        self.audio.set_src(&entry.src);
-        fetch::load_chapters(self, entry.chapters.clone(), &entry.src);
-        let key = self.resume_key();
-        if let Some(start) = key.and_then(|k| resume::resume_action(&k, entry.duration_ms)) {
-            self.dispatch(start);
         }
-        if play {
-            self.play();
-        }
-    }
-
-    /// The view registers how to re-render itself.
-    pub fn on_change(&self, render: Callback<()>) {
-        *self.render.borrow_mut() = Some(render);
-    }
-
-    pub fn dispatch(self: &Rc<Self>, action: Action) {
-        let playing = action == Action::Playing;
-        let commands = self.state.borrow_mut().update(action);
-        for command in &commands {
-            self.run(command);
-        }
-        if playing {
-            media_session::claim(self);
-        }
-        if media_session::owns(self) {
-            media_session::update_position(self, &self.state.borrow());
-        }
-        let render = self.render.borrow().clone();
-        if let Some(render) = render {
-            render.emit(());
-        }
-    }
-
-    pub fn last_play(&self) -> Option<js_sys::Promise> {
-        self.last_play.borrow().clone()
-    }
-
-    fn run(self: &Rc<Self>, command: &Command) {
-        match command {
-            Command::Play => self.play(),
-            Command::ChapterChanged(index) => {
-                self.announce_chapter(*index);
-                media_session::update_metadata(self);
-            }
-            Command::CopyLink(ms) => self.copy_link(*ms),
-            Command::SaveProgress(ms) => {
-                if let Some(key) = self.resume_key() {
-                    resume::save(&key, *ms);
+        let dispatch = self.dispatcher();
+        loop {
+            let Some(action) = self.queue.borrow_mut().pop_front() else {
+                break;
+            };
+            let commands = self.state.borrow_mut().update(action);
+            if let Some(port) = self.port.get() {
+                for command in commands {
+                    port.run(command, &dispatch);
                 }
             }
-            Command::ClearProgress => {
-                if let Some(key) = self.resume_key() {
-                    resume::clear(&key);
-                }
-            }
-            Command::LoadEpisode { index, play } => self.load_episode(*index, *play),
-            other => audio::apply(&self.audio, other),
+        }
+        self.busy.set(false);
+        let subscribers: Vec<Subscriber> = self
+            .subscribers
+            .borrow()
+            .iter()
+            .map(|(_, s)| s.clone())
+            .collect();
+        let state = self.state.borrow();
+        for subscriber in subscribers {
+            subscriber(&state);
         }
     }
 
-    fn play(self: &Rc<Self>) {
-        let Ok(promise) = self.audio.play() else {
-            self.dispatch(Action::Paused);
-            return;
-        };
-        *self.last_play.borrow_mut() = Some(promise.clone());
-        // A refused play (autoplay policy, no source) leaves the player paused, not "playing".
-        let store = Rc::downgrade(self);
-        wasm_bindgen_futures::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-                if let Some(store) = store.upgrade() {
-                    if store.audio.paused() {
-                        store.dispatch(Action::Paused);
-                    }
-                }
-            }
-        });
-    }
-
-    /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
-    /// refuses, the link is shown for copying by hand instead.
-    fn copy_link(self: &Rc<Self>, ms: u64) {
-        let Some(location) = web_sys::window().map(|w| w.location()) else {
-            return;
-        };
-        let page = location.href().unwrap_or_default();
-        let page = page.split('#').next().unwrap_or_default();
-        let id = self.host.id();
-        let url = format!("{page}#{}", deep_link::fragment_for(ms, Some(id.as_str())));
-        let clipboard = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-            .filter(|c| c.is_object());
-        let write = clipboard.and_then(|c| {
-            let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
-                .ok()?
-                .dyn_into()
-                .ok()?;
-            f.call1(&c, &url.as_str().into())
-                .ok()?
-                .dyn_into::<js_sys::Promise>()
-                .ok()
-        });
-        let Some(write) = write else {
-            self.dispatch(Action::Shared(Share { url, copied: false }));
-            return;
-        };
-        let store = Rc::downgrade(self);
-        wasm_bindgen_futures::spawn_local(async move {
-            let copied = wasm_bindgen_futures::JsFuture::from(write).await.is_ok();
-            if let Some(store) = store.upgrade() {
-                store.dispatch(Action::Shared(Share { url, copied }));
-            }
-        });
-    }
-
-    fn announce_chapter(&self, index: usize) {
-        let Some(chapter) = self.state.borrow().chapters.get(index).cloned() else {
-            return;
-        };
-        let detail = js_sys::Object::new();
-        let set = |k: &str, v: wasm_bindgen::JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
-        };
-        set("index", (index as u32).into());
-        set("start", (chapter.start_ms as f64 / 1000.0).into());
-        set("title", chapter.title.as_str().into());
-        let init = CustomEventInit::new();
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict("chapterchange", &init) {
-            let _ = self.host.dispatch_event(event.unchecked_ref());
+    /// Calls `subscriber` after every dispatch, for as long as the returned guard lives.
+    pub fn subscribe(self: &Rc<Self>, subscriber: impl Fn(&PlayerState) + 'static) -> Subscription {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        self.subscribers
+            .borrow_mut()
+            .push((id, Rc::new(subscriber)));
+        Subscription {
+            store: Rc::downgrade(self),
+            id,
         }
+    }
+}
+
+/// Unsubscribes when dropped.
+pub struct Subscription {
+    store: Weak<Store>,
+    id: u32,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.upgrade() {
+            store
+                .subscribers
+                .borrow_mut()
+                .retain(|(id, _)| *id != self.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::episode::Episode;
+    use crate::state::Command;
+    use chapters::{Chapter, ChapterSource, Chapters};
+
+    /// Records every command; answers a few at once, as the storage adapter does.
+    #[derive(Default)]
+    struct RecordingPort {
+        commands: Rc<RefCell<Vec<Command>>>,
+        saved: Option<u64>,
+    }
+
+    impl Port for RecordingPort {
+        fn run(&self, command: Command, dispatch: &Dispatch) {
+            if let (Command::LoadPosition(_), Some(ms)) = (&command, self.saved) {
+                dispatch.send(Action::PositionRestored(ms));
+            }
+            self.commands.borrow_mut().push(command);
+        }
+    }
+
+    fn store(saved: Option<u64>) -> (Rc<Store>, Rc<RefCell<Vec<Command>>>) {
+        let commands = Rc::new(RefCell::new(Vec::new()));
+        let port = RecordingPort {
+            commands: commands.clone(),
+            saved,
+        };
+        let store = Store::new(PlayerState::default());
+        store.connect(Box::new(port));
+        (store, commands)
+    }
+
+    fn episode(src: &str, chapters: ChapterSource) -> Rc<Episode> {
+        Rc::new(Episode {
+            src: src.into(),
+            duration_ms: Some(600_000),
+            notes: Rc::from("0:00 Notes intro\n5:00 Notes end"),
+            chapters,
+            ..Episode::default()
+        })
+    }
+
+    fn take(commands: &Rc<RefCell<Vec<Command>>>) -> Vec<Command> {
+        commands.borrow_mut().drain(..).collect()
+    }
+
+    fn changed(index: usize, start_ms: u64, title: &str) -> Command {
+        Command::ChapterChanged {
+            index,
+            start_ms,
+            title: title.into(),
+        }
+    }
+
+    #[test]
+    fn loading_restores_the_saved_position_in_the_same_dispatch() {
+        let (store, commands) = store(Some(400_000));
+        let seen = Rc::new(Cell::new(0));
+        let _subscription = {
+            let seen = seen.clone();
+            store.subscribe(move |_| seen.set(seen.get() + 1))
+        };
+        store.dispatch(Action::Load(episode(
+            "https://a/1.mp3",
+            ChapterSource::Notes,
+        )));
+        assert_eq!(
+            take(&commands),
+            [
+                Command::SetSource("https://a/1.mp3".into()),
+                changed(0, 0, "Notes intro"),
+                Command::LoadPosition("chapter-player:position:https://a/1.mp3".into()),
+                Command::Seek(400_000),
+                changed(1, 300_000, "Notes end"),
+            ]
+        );
+        assert_eq!(store.state().notice.as_deref(), Some("Resume at 6:40"));
+        // The answer was queued, not reduced inside the first update: one notification.
+        assert_eq!(seen.get(), 1);
+    }
+
+    #[test]
+    fn a_deep_link_after_loading_wins_over_the_saved_position() {
+        let (store, commands) = store(Some(400_000));
+        store.dispatch(Action::Load(episode(
+            "https://a/1.mp3",
+            ChapterSource::Notes,
+        )));
+        store.dispatch(Action::StartAt {
+            ms: 30_000,
+            stop_at_ms: None,
+            notice: "Starting at 0:30".into(),
+        });
+        assert_eq!(store.state().position_ms, 30_000);
+        assert_eq!(store.state().notice.as_deref(), Some("Starting at 0:30"));
+        assert_eq!(
+            take(&commands)[5..],
+            [Command::Seek(30_000), changed(0, 0, "Notes intro")]
+        );
+    }
+
+    #[test]
+    fn source_precedence_and_switching_episodes() {
+        let (store, commands) = store(None);
+        let inline = Chapters::new(vec![Chapter::new(0, "Given")]);
+        store.dispatch(Action::Load(episode(
+            "https://a/1.mp3",
+            ChapterSource::Inline(inline),
+        )));
+        assert_eq!(
+            take(&commands),
+            [
+                Command::SetSource("https://a/1.mp3".into()),
+                changed(0, 0, "Given"),
+                Command::LoadPosition("chapter-player:position:https://a/1.mp3".into()),
+            ]
+        );
+        // A chapters attribute set later: the file replaces the inline chapters.
+        store.dispatch(Action::SetChapterSource(ChapterSource::Url(
+            "https://a/c.vtt".into(),
+        )));
+        assert_eq!(
+            take(&commands),
+            [Command::FetchChapters {
+                url: "https://a/c.vtt".into(),
+                generation: 2
+            }]
+        );
+        // A new src while the file is in flight: its answer is for the old episode.
+        store.dispatch(Action::Load(episode(
+            "https://a/2.mp3",
+            ChapterSource::Notes,
+        )));
+        take(&commands);
+        store.dispatch(Action::ChaptersLoaded {
+            generation: 2,
+            chapters: Rc::new(Chapters::new(vec![Chapter::new(0, "Stale")])),
+        });
+        assert_eq!(take(&commands), []);
+        assert_eq!(store.state().current_title(), Some("Notes intro"));
+        assert_eq!(store.state().episode.src, "https://a/2.mp3");
+    }
+
+    #[test]
+    fn attribute_changes_touch_only_what_they_name() {
+        let (store, commands) = store(None);
+        store.dispatch(Action::Load(episode(
+            "https://a/1.mp3",
+            ChapterSource::Notes,
+        )));
+        store.dispatch(Action::TimeUpdate(320_000));
+        take(&commands);
+        store.dispatch(Action::Describe {
+            title: "Renamed".into(),
+            show: "Show".into(),
+            artwork: Some("https://a/art.jpg".into()),
+        });
+        store.dispatch(Action::DurationHint(Some(700_000)));
+        store.dispatch(Action::SetResume(false));
+        assert_eq!(take(&commands), []);
+        let s = store.state();
+        assert_eq!(
+            (s.episode.title.as_str(), s.position_ms, s.duration_ms),
+            ("Renamed", 320_000, Some(700_000))
+        );
+        assert_eq!(s.resume_key(), None);
+    }
+
+    #[test]
+    fn removing_the_store_silences_late_answers() {
+        let (store, commands) = store(None);
+        let dispatch = store.dispatcher();
+        drop(store);
+        dispatch.send(Action::Play);
+        assert_eq!(take(&commands), []);
+    }
+
+    #[test]
+    fn a_dropped_subscription_is_not_called() {
+        let (store, _) = store(None);
+        let seen = Rc::new(Cell::new(0));
+        let subscription = {
+            let seen = seen.clone();
+            store.subscribe(move |_| seen.set(seen.get() + 1))
+        };
+        store.dispatch(Action::Play);
+        drop(subscription);
+        store.dispatch(Action::Pause);
+        assert_eq!(seen.get(), 1);
     }
 }

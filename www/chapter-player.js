@@ -1,8 +1,13 @@
 // <chapter-player> loader: finds its wasm next to itself, defines the element, and hands each
-// instance to Rust. Everything else lives in the wasm module.
+// instance to Rust. Attributes and the notes stay live; everything else lives in the wasm module.
 import init, { mountElement, mountWithConfig } from "./chapter-player-widget.js";
 
 const ready = init({ module_or_path: new URL("chapter-player-widget_bg.wasm", import.meta.url) });
+
+/** Attributes the player follows, and the properties that reflect them (as `<audio>` does). */
+const STRINGS = { src: "src", episodeTitle: "episode-title", show: "show", artwork: "artwork",
+  chaptersUrl: "chapters", theme: "theme", feed: "feed" };
+const FLAGS = { noResume: "no-resume", noPauseOthers: "no-pause-others" };
 
 function report(element, error) {
   console.error("<chapter-player>:", error);
@@ -10,8 +15,11 @@ function report(element, error) {
 }
 
 class ChapterPlayerElement extends HTMLElement {
+  static observedAttributes = [...Object.values(STRINGS), ...Object.values(FLAGS), "duration"];
   #player = null;
   #pending = null;
+  // The notes are the element's content: edits and replacements are read again.
+  #notes = new MutationObserver(() => this.#player?.notesChanged());
 
   connectedCallback() {
     // Mount after the current task, so children parsed after the opening tag are present.
@@ -19,13 +27,25 @@ class ChapterPlayerElement extends HTMLElement {
       if (!this.isConnected || this.#player) return;
       try {
         this.#player = mountElement(this);
+        this.#notes.observe(this, { childList: true, subtree: true, characterData: true });
       } catch (error) {
         report(this, error);
       }
     }, (error) => report(this, error));
   }
 
+  // Moving the element (or a framework re-ordering a list) disconnects and reconnects it in the
+  // same task: the player, its state and playback stay. Only a real removal releases it.
   disconnectedCallback() {
+    queueMicrotask(() => { if (!this.isConnected) this.#release(); });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before !== after) this.#player?.attributeChanged(name);
+  }
+
+  #release() {
+    this.#notes.disconnect();
     this.#player?.destroy();
     this.#player?.free();
     this.#player = null;
@@ -33,8 +53,7 @@ class ChapterPlayerElement extends HTMLElement {
 
   /** Replaces the attribute-driven player with one configured from JavaScript. */
   _adopt(player) {
-    this.#player?.destroy();
-    this.#player?.free();
+    this.#release();
     this.#player = player;
   }
 
@@ -45,12 +64,27 @@ class ChapterPlayerElement extends HTMLElement {
   pause() { this.#player?.pause(); }
   get currentTime() { return this.#player?.currentTime ?? 0; }
   set currentTime(seconds) { if (this.#player) this.#player.currentTime = Number(seconds); }
-  get duration() { return this.#player?.duration ?? NaN; }
+  /** Seconds, as `<audio>` reports it (the `duration` attribute until the audio knows). */
+  get duration() { return this.#player?.duration ?? (Number(this.getAttribute("duration")) || NaN); }
+  set duration(value) { this.setAttribute("duration", String(value)); }
   get paused() { return this.#player?.paused ?? true; }
   get chapters() { return this.#player?.chapters ?? []; }
   get currentChapter() { return this.#player?.currentChapter ?? -1; }
   nextChapter() { this.#player?.nextChapter(); }
   previousChapter() { this.#player?.previousChapter(); }
+}
+
+for (const [property, attribute] of Object.entries(STRINGS)) {
+  Object.defineProperty(ChapterPlayerElement.prototype, property, {
+    get() { return this.getAttribute(attribute) ?? ""; },
+    set(value) { this.setAttribute(attribute, String(value)); },
+  });
+}
+for (const [property, attribute] of Object.entries(FLAGS)) {
+  Object.defineProperty(ChapterPlayerElement.prototype, property, {
+    get() { return this.hasAttribute(attribute); },
+    set(value) { this.toggleAttribute(attribute, Boolean(value)); },
+  });
 }
 
 if (!customElements.get("chapter-player")) {

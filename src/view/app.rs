@@ -1,27 +1,22 @@
-//! The whole player: header, seek bar, controls, chapter list, and the keyboard.
+//! The whole player: header, seek bar, controls, chapter list, and the keyboard. It re-renders on
+//! every change of the store; its children are skipped unless their own props changed.
 
 use super::chapter_list::ChapterList;
+use super::chapter_row::Playhead;
 use super::controls::Controls;
 use super::episode_list::EpisodeList;
 use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
+use super::Shared;
 use crate::keymap::{self, KeyPress};
-use crate::state::{Action, Loading};
+use crate::state::Action;
 use crate::store::Store;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
-
-/// What the page says about the episode.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Episode {
-    pub title: String,
-    pub show: String,
-    pub artwork: Option<String>,
-}
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -55,14 +50,21 @@ fn control_owns_key(target: Option<Element>, key: &str) -> bool {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let rerender = use_force_update();
-    props
-        .store
-        .on_change(Callback::from(move |_| rerender.force_update()));
-    let s = props.store.snapshot();
-    let dispatch = {
+    let _subscription = {
         let store = props.store.clone();
-        Callback::from(move |action: Action| store.dispatch(action))
+        use_memo((), move |_| {
+            store.subscribe(move |_| rerender.force_update())
+        })
     };
+    // One callback for the player's life: children holding it do not re-render for it.
+    let dispatch = {
+        let sender = props.store.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action| sender.send(action))
+        }))
+        .clone()
+    };
+    let s = props.store.state().clone();
 
     let onkeydown = {
         let dispatch = dispatch.clone();
@@ -91,31 +93,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let episode = props.store.episode();
-    let notes = props.store.notes();
-    let current_title = s
-        .current
-        .and_then(|i| s.chapters.get(i))
-        .map(|c| c.title.clone());
-    let has_previous = s.current.is_some_and(|i| i > 0)
-        || s.current
-            .and_then(|i| s.chapters.get(i))
-            .is_some_and(|c| s.position_ms > c.start_ms);
-    let has_next = s.chapters.next_after(s.position_ms).is_some();
-    let state_name = match (&s.error, s.loading, s.paused) {
-        (Some(_), _, _) => "error",
-        (None, Loading::Buffering, false) => "buffering",
-        (None, _, false) => "playing",
-        (None, _, true) => "paused",
-    };
+    let episode = s.episode.clone();
     let label = if episode.title.is_empty() {
         "Podcast player".to_string()
     } else {
         format!("Podcast player: {}", episode.title)
     };
+    let chapters = Shared(s.chapters.clone());
+    let playhead = Playhead {
+        position_ms: s.position_ms,
+        duration_ms: s.duration_ms,
+    };
 
     html! {
-        <div class="player" part="player" role="region" aria-label={label} data-state={state_name} {onkeydown}>
+        <div class="player" part="player" role="region" aria-label={label} data-state={s.activity().name()} {onkeydown}>
             <div class="head">
                 if let Some(art) = episode.artwork.clone() {
                     <img class="art" part="artwork" src={art} alt="" width="72" height="72" loading="lazy" />
@@ -128,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="title" part="title">{ &episode.title }</div>
                     }
                     <div class="now" part="current-chapter" aria-live="polite">
-                        { current_title.unwrap_or_default() }
+                        { s.current_title().unwrap_or_default() }
                     </div>
                     if let Some(notice) = s.notice.clone() {
                         <div class="notice" part="notice" role="status">{ notice }</div>
@@ -139,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
                 position_ms={s.position_ms}
                 duration_ms={s.duration_ms}
                 buffered_ms={s.buffered_ms}
-                chapters={s.chapters.clone()}
+                chapters={chapters.clone()}
                 current={s.current}
                 dispatch={dispatch.clone()}
             />
@@ -149,14 +140,13 @@ pub fn App(props: &AppProps) -> Html {
                 rate={s.rate}
                 volume={s.volume}
                 muted={s.muted}
-                {has_previous}
-                {has_next}
+                has_previous={s.has_previous()}
+                has_next={s.has_next()}
                 failed={s.error.is_some()}
-                position_ms={s.position_ms}
                 dispatch={dispatch.clone()}
             />
             if let Some(share) = s.share.clone() {
-                <ShareResult {share} on_close={dispatch.reform(|_| Action::DismissShare)} />
+                <ShareResult {share} dispatch={dispatch.clone()} />
             }
             if let Some(reason) = s.error.clone() {
                 <div class="error" part="error" role="alert">
@@ -166,28 +156,28 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                 </div>
             }
-            <ChapterList
-                chapters={s.chapters.clone()}
-                current={s.current}
-                duration_ms={s.duration_ms}
-                progress={s.chapter_progress()}
-                error={s.chapters_error.clone()}
-                on_select={dispatch.reform(Action::GoToChapter)}
-                on_share={dispatch.reform(Action::ShareAt)}
-            />
-            if !s.episodes.is_empty() || s.playlist_error.is_some() {
+            <ContextProvider<Playhead> context={playhead}>
+                <ChapterList
+                    {chapters}
+                    current={s.current}
+                    duration_ms={s.duration_ms}
+                    error={s.chapters_error.clone()}
+                    dispatch={dispatch.clone()}
+                />
+            </ContextProvider<Playhead>>
+            if !s.playlist.is_empty() || s.playlist_error.is_some() {
                 <EpisodeList
-                    episodes={s.episodes.clone()}
+                    episodes={Shared(s.playlist.clone())}
                     current={s.episode_index}
                     error={s.playlist_error.clone()}
-                    on_select={dispatch.reform(|index| Action::SelectEpisode { index, play: true })}
+                    dispatch={dispatch.clone()}
                 />
             }
-            if !notes.is_empty() {
-                <NotesPanel {notes} on_seek={dispatch.reform(Action::SeekTo)} />
+            if !s.notes.is_empty() {
+                <NotesPanel notes={Shared(s.notes.clone())} dispatch={dispatch.clone()} />
             }
             if s.shortcuts_open {
-                <ShortcutsOverlay on_close={dispatch.reform(|_| Action::CloseShortcuts)} />
+                <ShortcutsOverlay dispatch={dispatch.clone()} />
             }
         </div>
     }

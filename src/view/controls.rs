@@ -16,7 +16,6 @@ pub struct ControlsProps {
     pub has_previous: bool,
     pub has_next: bool,
     pub failed: bool,
-    pub position_ms: u64,
     pub dispatch: Callback<Action>,
 }
 
@@ -93,11 +92,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     <input type="range" part="volume" min="0" max="100" step="5" aria-label="Volume"
                         aria-keyshortcuts="ArrowUp ArrowDown"
                         aria-valuetext={format!("{volume_pct}%")}
-                        value={volume_pct.to_string()} oninput={on_volume}
-                        style={format!("--fill:{volume_pct}%")} />
+                        value={volume_pct.to_string()} oninput={on_volume} />
                 </div>
                 <button type="button" class="btn small" part="share" aria-label="Copy a link to this moment"
-                    onclick={d.reform({ let at = props.position_ms; move |_| Action::ShareAt(at) })}>{ icons::share() }</button>
+                    onclick={d.reform(|_| Action::ShareNow)}>{ icons::share() }</button>
                 <button type="button" class="btn small" part="shortcuts-button" aria-label="Keyboard shortcuts"
                     aria-keyshortcuts={aria_for("Show or hide these shortcuts")}
                     onclick={d.reform(|_| Action::ToggleShortcuts)}>{ icons::keyboard() }</button>

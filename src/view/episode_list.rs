@@ -1,16 +1,16 @@
 //! A playlist's episodes: title, date and length; the loaded one marked; a click plays another.
 
-use super::clock;
-use crate::state::EpisodeSummary;
-use std::rc::Rc;
+use super::{clock, Shared};
+use crate::episode::Episode;
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EpisodeListProps {
-    pub episodes: Rc<Vec<EpisodeSummary>>,
+    pub episodes: Shared<Vec<Episode>>,
     pub current: Option<usize>,
     pub error: Option<String>,
-    pub on_select: Callback<usize>,
+    pub dispatch: Callback<Action>,
 }
 
 /// `Mon, 21 Apr 2025 08:00:00 +0000` → `21 Apr 2025`: the date, as RSS writes it, without the
@@ -42,7 +42,7 @@ pub fn EpisodeList(props: &EpisodeListProps) -> Html {
                 <button type="button" class={classes!("episode", is_current.then_some("current"))}
                     part={if is_current { "episode episode-current" } else { "episode" }}
                     aria-current={is_current.then_some("true")}
-                    onclick={props.on_select.reform(move |_| i)}>
+                    onclick={props.dispatch.reform(move |_| Action::SelectEpisode { index: i, play: true })}>
                     <span class="episode-title">{ &e.title }</span>
                     <span class="episode-meta">
                         { e.published.as_deref().map(short_date).unwrap_or_default() }

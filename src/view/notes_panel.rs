@@ -1,14 +1,15 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
 
+use super::Shared;
+use crate::state::Action;
 use chapters::notes::display::Segment;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NotesPanelProps {
-    pub notes: Rc<Vec<Vec<Segment>>>,
-    pub on_seek: Callback<u64>,
+    pub notes: Shared<Vec<Vec<Segment>>>,
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component]
@@ -23,7 +24,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             html! {
                 <button type="button" class="timestamp" part="timestamp"
                     data-start={chapters::timestamp::format_seconds(at)}
-                    onclick={props.on_seek.reform(move |_| at)}>{ text.clone() }</button>
+                    onclick={props.dispatch.reform(move |_| Action::SeekTo(at))}>{ text.clone() }</button>
             }
         }
     };

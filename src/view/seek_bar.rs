@@ -1,10 +1,12 @@
-//! The seek bar: a WAI-ARIA slider with a marker per chapter and a tooltip naming the chapter and
-//! time under the pointer (or at the playhead, on keyboard focus).
+//! The seek bar: one WAI-ARIA slider. A press anywhere on it (chapter ticks included) starts a
+//! drag captured by the bar, and the release seeks to the exact time under the pointer; the
+//! tooltip names the chapter and time under the pointer (or at the playhead, on keyboard focus).
+//! Geometry goes through custom properties set with the CSSOM, never a `style` attribute.
 
-use super::{clock, spoken};
+use super::chapter_markers::ChapterMarkers;
+use super::{clock, percent, spoken, use_style_property, Shared};
 use crate::state::Action;
 use chapters::Chapters;
-use std::rc::Rc;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
@@ -13,20 +15,9 @@ pub struct SeekBarProps {
     pub position_ms: u64,
     pub duration_ms: Option<u64>,
     pub buffered_ms: u64,
-    pub chapters: Rc<Chapters>,
+    pub chapters: Shared<Chapters>,
     pub current: Option<usize>,
     pub dispatch: Callback<Action>,
-}
-
-/// `ms` as a CSS percentage of `duration`, e.g. `12.345%`. Integer arithmetic: formatting floats
-/// would pull float-to-text code into the bundle for three decimals.
-fn percent(ms: u64, duration: u64) -> String {
-    let thousandths = if duration == 0 {
-        0
-    } else {
-        (u128::from(ms.min(duration)) * 100_000 / u128::from(duration)) as u64
-    };
-    format!("{}.{:03}%", thousandths / 1000, thousandths % 1000)
 }
 
 /// The time under a pointer at `client_x` over `track`.
@@ -36,16 +27,16 @@ fn time_at(track: &Element, client_x: i32, duration: u64) -> u64 {
         return 0;
     }
     let f = ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0);
-    (f * duration as f64) as u64
+    (f * duration as f64).round() as u64
 }
 
 #[function_component]
 pub fn SeekBar(props: &SeekBarProps) -> Html {
     let track = use_node_ref();
     // Where the pointer hovers, and where a drag would land: shown before it is committed.
-    let hover_ms = use_state(|| None::<u64>);
-    let drag_ms = use_state(|| None::<u64>);
-    let focused = use_state(|| false);
+    let hover_ms = use_state_eq(|| None::<u64>);
+    let drag_ms = use_state_eq(|| None::<u64>);
+    let focused = use_state_eq(|| false);
     let duration = props.duration_ms.unwrap_or(0);
 
     let pointer_time = {
@@ -57,12 +48,12 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
         }
     };
     let onpointerdown = {
-        let (drag_ms, pointer_time) = (drag_ms.clone(), pointer_time.clone());
+        let (drag_ms, track, pointer_time) = (drag_ms.clone(), track.clone(), pointer_time.clone());
         Callback::from(move |e: PointerEvent| {
             if duration == 0 || e.button() != 0 {
                 return;
             }
-            if let Some(t) = e.target_dyn_into::<Element>() {
+            if let Some(t) = track.cast::<Element>() {
                 let _ = t.set_pointer_capture(e.pointer_id());
             }
             drag_ms.set(pointer_time(&e));
@@ -119,38 +110,26 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
     let value_text = {
         let mut t = format!("{} of {}", spoken(shown_ms), spoken(duration));
         if let Some(title) = chapter_title(shown_ms) {
-            t.push_str(&format!(", chapter: {title}"));
+            t.push_str(", chapter: ");
+            t.push_str(&title);
         }
         t
     };
     let tooltip_ms = (*hover_ms)
-        .or(drag_ms.as_ref().copied())
-        .or(focused.then_some(props.position_ms));
-
-    let markers = props
-        .chapters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.start_ms > 0 && !c.hidden && c.start_ms < duration)
-        .map(|(i, c)| {
-            let on_chapter = props.dispatch.clone();
-            let passed = c.start_ms <= shown_ms;
-            html! {
-                <span
-                    key={c.start_ms}
-                    class={classes!("marker", passed.then_some("passed"))}
-                    part="chapter-marker"
-                    data-index={i.to_string()}
-                    title={format!("{} · {}", c.title, clock(Some(c.start_ms)))}
-                    style={format!("left:{}", percent(c.start_ms, duration))}
-                    onpointerdown={Callback::from(|e: PointerEvent| e.stop_propagation())}
-                    onclick={Callback::from(move |e: MouseEvent| {
-                        e.stop_propagation();
-                        on_chapter.emit(Action::GoToChapter(i));
-                    })}
-                />
-            }
-        });
+        .or(*drag_ms)
+        .or(focused.then_some(props.position_ms))
+        .filter(|_| duration > 0);
+    use_style_property(track.clone(), "--played", percent(shown_ms, duration));
+    use_style_property(
+        track.clone(),
+        "--buffered",
+        percent(props.buffered_ms, duration),
+    );
+    use_style_property(
+        track.clone(),
+        "--tip",
+        percent(tooltip_ms.unwrap_or(0), duration),
+    );
 
     html! {
         <div class={classes!("seek", (duration >= 3_600_000).then_some("hours"))}>
@@ -170,13 +149,13 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onpointercancel} {onfocus} {onblur}
             >
                 <div class="rail">
-                    <div class="buffered" style={format!("width:{}", percent(props.buffered_ms, duration))} />
-                    <div class="played" style={format!("width:{}", percent(shown_ms, duration))} />
+                    <div class="buffered" />
+                    <div class="played" />
                 </div>
-                { for markers }
-                <div class="thumb" style={format!("left:{}", percent(shown_ms, duration))} />
-                if let Some(t) = tooltip_ms.filter(|_| duration > 0) {
-                    <div class="tooltip" part="tooltip" aria-hidden="true" style={format!("left:{}", percent(t, duration))}>
+                <ChapterMarkers chapters={props.chapters.clone()} duration_ms={duration} current={props.current} />
+                <div class="thumb" />
+                if let Some(t) = tooltip_ms {
+                    <div class="tooltip" part="tooltip" aria-hidden="true">
                         if let Some(title) = chapter_title(t) {
                             <span class="tooltip-title">{ title }</span>
                         }

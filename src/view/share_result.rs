@@ -1,13 +1,13 @@
 //! What happened to a shared link: copied, or shown to copy by hand where the clipboard refused.
 
-use crate::state::Share;
+use crate::state::{Action, Share};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareResultProps {
     pub share: Share,
-    pub on_close: Callback<()>,
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component]
@@ -28,7 +28,7 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
                     <input type="text" readonly=true value={props.share.url.clone()} onfocus={select_all} />
                 </label>
             }
-            <button type="button" class="btn small" aria-label="Dismiss" onclick={props.on_close.reform(|_| ())}>{ "✕" }</button>
+            <button type="button" class="btn small" aria-label="Dismiss" onclick={props.dispatch.reform(|_| Action::DismissShare)}>{ "✕" }</button>
         </div>
     }
 }

@@ -1,13 +1,14 @@
 //! The `?` overlay: every shortcut, from the same table the keyboard uses.
 
 use crate::keymap;
+use crate::state::Action;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, ShadowRoot};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShortcutsOverlayProps {
-    pub on_close: Callback<()>,
+    pub dispatch: Callback<Action>,
 }
 
 /// The element focused inside the player's shadow root, to give focus back to on close.
@@ -52,7 +53,7 @@ pub fn ShortcutsOverlay(props: &ShortcutsOverlayProps) -> Html {
                 <div class="overlay-head">
                     <span>{ "Keyboard shortcuts" }</span>
                     <button type="button" class="btn small" ref={close} aria-label="Close"
-                        onclick={props.on_close.reform(|_| ())}>{ "✕" }</button>
+                        onclick={props.dispatch.reform(|_| Action::CloseShortcuts)}>{ "✕" }</button>
                 </div>
                 <table>
                     { for keymap::rows().into_iter().map(|(keys, what)| html! {

@@ -16,4 +16,4 @@ pub mod timestamp;
 mod xml;
 
 pub use formats::{Format, ParseError};
-pub use model::{Chapter, Chapters, DropReason, DroppedChapter};
+pub use model::{Chapter, ChapterSource, Chapters, DropReason, DroppedChapter};

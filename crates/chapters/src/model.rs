@@ -42,6 +42,18 @@ pub enum DropReason {
 }
 
 /// Chapters of one episode: always sorted by start, never two with the same start.
+/// Where an episode's chapters come from, most deliberate first: the player, the feed reader and
+/// the CLI agree on this one order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChapterSource {
+    /// Given as data (`mount()`'s `chapters`, a feed's inline Podlove Simple Chapters).
+    Inline(Chapters),
+    /// A chapter file to fetch and read (`chapters="URL"`, `podcast:chapters`).
+    Url(String),
+    /// Extracted from the episode's show notes, whatever they are at the time.
+    Notes,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Chapters {
     list: Vec<Chapter>,

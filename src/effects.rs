@@ -1,0 +1,43 @@
+//! The port in the browser: routes each command to the adapter that carries it out.
+
+use crate::audio::Audio;
+use crate::page::Page;
+use crate::port::{Dispatch, Port};
+use crate::state::{Action, Command};
+use crate::{fetch, media_session, storage};
+use std::rc::Rc;
+
+pub struct WebPort {
+    pub audio: Rc<Audio>,
+    pub page: Rc<Page>,
+}
+
+impl Port for WebPort {
+    fn run(&self, command: Command, dispatch: &Dispatch) {
+        match command {
+            Command::ChapterChanged {
+                index,
+                start_ms,
+                title,
+            } => self.page.chapter_changed(index, start_ms, &title),
+            Command::CopyLink(ms) => self.page.copy_link(ms),
+            Command::PlaybackStarted => {
+                self.page.playback_started();
+                media_session::claim(dispatch);
+            }
+            Command::LoadPosition(key) => {
+                if let Some(ms) = storage::load_position(&key) {
+                    dispatch.send(Action::PositionRestored(ms));
+                }
+            }
+            Command::SaveProgress { key, ms } => storage::save(&key, ms),
+            Command::ClearProgress(key) => storage::clear(&key),
+            Command::FetchChapters { url, generation } => {
+                fetch::chapters(url, generation, dispatch.clone());
+            }
+            Command::ReadId3 { src, generation } => fetch::id3(src, generation, dispatch.clone()),
+            Command::FetchFeed(url) => fetch::feed(url, dispatch.clone()),
+            audio => self.audio.apply(audio, dispatch),
+        }
+    }
+}

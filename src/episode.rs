@@ -1,0 +1,54 @@
+//! What is being played: the episode's audio, its metadata, its show notes and where its chapters
+//! come from. Plain data owned by the player state; the element and the playlist readers build it.
+
+use chapters::notes::display::{self, Segment};
+use chapters::ChapterSource;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Episode {
+    /// The audio URL, absolute (resolved against the page), so it also names the episode in
+    /// storage. Empty when the page gave none.
+    pub src: String,
+    pub title: String,
+    pub show: String,
+    pub artwork: Option<String>,
+    /// As the feed wrote it; shown in a playlist.
+    pub published: Option<String>,
+    /// Known before the audio's metadata arrives, so chapter lengths show at once.
+    pub duration_ms: Option<u64>,
+    /// The show notes as given: HTML, or plain text escaped to HTML.
+    pub notes: Rc<str>,
+    pub chapters: ChapterSource,
+}
+
+impl Default for Episode {
+    fn default() -> Self {
+        Episode {
+            src: String::new(),
+            title: String::new(),
+            show: String::new(),
+            artwork: None,
+            published: None,
+            duration_ms: None,
+            notes: Rc::from(""),
+            chapters: ChapterSource::Notes,
+        }
+    }
+}
+
+impl Episode {
+    /// The notes as lines of text, links and clickable times, for the notes panel.
+    pub fn notes_display(&self) -> Rc<Vec<Vec<Segment>>> {
+        Rc::new(display::lines(&self.notes))
+    }
+
+    /// Chapters that need no request: given inline, or found in the notes. `None` for a file.
+    pub fn chapters_at_hand(&self) -> Option<chapters::Chapters> {
+        match &self.chapters {
+            ChapterSource::Inline(c) => Some(c.clone()),
+            ChapterSource::Notes => Some(chapters::notes::extract(&self.notes)),
+            ChapterSource::Url(_) => None,
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The page adapter: what one player tells or asks of the page around it — the `chapterchange`
+//! event, links on the clipboard — and the rule that one player plays at a time.
+
+use crate::deep_link;
+use crate::port::Dispatch;
+use crate::state::{Action, Share};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+/// The attribute that takes a player out of the one-player-plays rule, both ways.
+pub const MIX_ATTRIBUTE: &str = "no-pause-others";
+
+thread_local! {
+    /// Every mounted player on the page, to pause the others when one starts.
+    static PLAYERS: RefCell<Vec<(Dispatch, HtmlElement)>> = const { RefCell::new(Vec::new()) };
+}
+
+pub struct Page {
+    host: HtmlElement,
+    dispatch: Dispatch,
+}
+
+impl Page {
+    /// Registers the player whose element is `host`, until [`Page::release`].
+    pub fn new(host: HtmlElement, dispatch: Dispatch) -> Page {
+        PLAYERS.with(|p| p.borrow_mut().push((dispatch.clone(), host.clone())));
+        Page { host, dispatch }
+    }
+
+    pub fn release(&self) {
+        PLAYERS.with(|p| {
+            p.borrow_mut()
+                .retain(|(d, _)| !d.same_player(&self.dispatch))
+        });
+    }
+
+    /// This player started: every other player pauses, unless either opted out.
+    pub fn playback_started(&self) {
+        if self.host.has_attribute(MIX_ATTRIBUTE) {
+            return;
+        }
+        let others: Vec<Dispatch> = PLAYERS.with(|p| {
+            p.borrow()
+                .iter()
+                .filter(|(d, host)| {
+                    !d.same_player(&self.dispatch) && !host.has_attribute(MIX_ATTRIBUTE)
+                })
+                .map(|(d, _)| d.clone())
+                .collect()
+        });
+        for other in others {
+            other.send(Action::Pause);
+        }
+    }
+
+    pub fn chapter_changed(&self, index: usize, start_ms: u64, title: &str) {
+        let detail = js_sys::Object::new();
+        let set = |k: &str, v: wasm_bindgen::JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
+        };
+        set("index", (index as u32).into());
+        set("start", (start_ms as f64 / 1000.0).into());
+        set("title", title.into());
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("chapterchange", &init) {
+            let _ = self.host.dispatch_event(event.unchecked_ref());
+        }
+    }
+
+    /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
+    /// refuses, the link is shown for copying by hand instead.
+    pub fn copy_link(&self, ms: u64) {
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let page = location.href().unwrap_or_default();
+        let page = page.split('#').next().unwrap_or_default();
+        let id = self.host.id();
+        let url = format!("{page}#{}", deep_link::fragment_for(ms, Some(id.as_str())));
+        let clipboard = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(|c| c.is_object());
+        let write = clipboard.and_then(|c| {
+            let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            f.call1(&c, &url.as_str().into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+        let Some(write) = write else {
+            self.dispatch
+                .send(Action::Shared(Share { url, copied: false }));
+            return;
+        };
+        let dispatch = self.dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(write).await.is_ok();
+            dispatch.send(Action::Shared(Share { url, copied }));
+        });
+    }
+}

@@ -1,0 +1,191 @@
+//! The episode side of the reducer: loading an episode, its chapters from the source it names
+//! (with fallbacks), its notes, resuming, and playlists.
+//!
+//! Chapter sources, most deliberate first: given inline, a chapter file, the show notes, the
+//! audio file's ID3 tag. A chapter file that fails falls back to the notes, then to ID3, and the
+//! player says so.
+
+use super::{Action, Command, PlayerState};
+use crate::episode::Episode;
+use chapters::{ChapterSource, Chapters};
+use std::rc::Rc;
+
+/// Shown when a player has neither audio nor a playlist.
+pub const NO_SOURCE: &str = "This player has no audio: its src attribute is missing.";
+
+impl PlayerState {
+    /// Handles the actions [`PlayerState::update`] routes here; others are not episode actions.
+    pub(super) fn update_episode(&mut self, action: Action, out: &mut Vec<Command>) {
+        match action {
+            Action::Load(episode) => self.load(episode, false, out),
+            Action::Describe {
+                title,
+                show,
+                artwork,
+            } => {
+                let episode = Rc::make_mut(&mut self.episode);
+                episode.title = title;
+                episode.show = show;
+                episode.artwork = artwork;
+            }
+            Action::SetChapterSource(source) if self.episode.chapters != source => {
+                Rc::make_mut(&mut self.episode).chapters = source;
+                self.generation = self.generation.wrapping_add(1);
+                self.load_chapters(out);
+            }
+            Action::NotesChanged(notes) if *self.episode.notes != *notes => {
+                Rc::make_mut(&mut self.episode).notes = notes;
+                self.notes = self.episode.notes_display();
+                if self.episode.chapters == ChapterSource::Notes {
+                    self.generation = self.generation.wrapping_add(1);
+                    self.load_chapters(out);
+                }
+            }
+            Action::DurationHint(ms) => {
+                Rc::make_mut(&mut self.episode).duration_ms = ms;
+                if !self.duration_from_media {
+                    self.duration_ms = ms;
+                }
+            }
+            Action::SetResume(on) => {
+                self.resume = on;
+                if !on {
+                    self.notice = None;
+                }
+            }
+            Action::ChaptersLoaded {
+                generation,
+                chapters,
+            } if generation == self.generation => self.set_chapters(chapters, out),
+            Action::ChaptersFailed { generation, reason } if generation == self.generation => {
+                self.chapters_failed(reason, out);
+            }
+            Action::PositionRestored(ms) => self.restore(ms, out),
+            Action::LoadFeed(url) => out.push(Command::FetchFeed(url)),
+            Action::PlaylistLoaded(entries) => {
+                self.playlist = entries;
+                self.playlist_error = None;
+                self.select(0, false, out);
+            }
+            Action::PlaylistFailed(reason) => self.playlist_error = Some(reason),
+            Action::SelectEpisode { index, play } => self.select(index, play, out),
+            // Nothing changed, answers for an earlier generation, and actions `update` handles.
+            _ => {}
+        }
+    }
+
+    /// Everything that belonged to the previous episode goes; the listener's volume, speed and
+    /// settings, and the playlist, stay.
+    fn load(&mut self, episode: Rc<Episode>, play: bool, out: &mut Vec<Command>) {
+        let previous = std::mem::take(self);
+        *self = PlayerState {
+            notes: episode.notes_display(),
+            duration_ms: episode.duration_ms,
+            generation: previous.generation.wrapping_add(1),
+            resume: previous.resume,
+            playlist: previous.playlist,
+            episode_index: previous.episode_index,
+            playlist_error: previous.playlist_error,
+            volume: previous.volume,
+            muted: previous.muted,
+            rate: previous.rate,
+            episode,
+            ..PlayerState::default()
+        };
+        if self.episode.src.is_empty() && self.playlist.is_empty() {
+            self.error = Some(NO_SOURCE.into());
+        }
+        out.push(Command::SetSource(self.episode.src.clone()));
+        self.load_chapters(out);
+        if let Some(key) = self.resume_key() {
+            out.push(Command::LoadPosition(key));
+        }
+        if play && self.error.is_none() {
+            self.paused = false;
+            out.push(Command::Play);
+        }
+    }
+
+    /// Chapters from the episode's source: at once when they need no request.
+    fn load_chapters(&mut self, out: &mut Vec<Command>) {
+        self.chapters_error = None;
+        let generation = self.generation;
+        match self.episode.chapters_at_hand() {
+            Some(found) => {
+                let none = found.is_empty();
+                self.set_chapters(Rc::new(found), out);
+                if none {
+                    self.read_id3(out);
+                }
+            }
+            None => {
+                self.set_chapters(Rc::new(Chapters::default()), out);
+                if let ChapterSource::Url(url) = &self.episode.chapters {
+                    out.push(Command::FetchChapters {
+                        url: url.clone(),
+                        generation,
+                    });
+                }
+            }
+        }
+    }
+
+    fn read_id3(&self, out: &mut Vec<Command>) {
+        if !self.episode.src.is_empty() {
+            out.push(Command::ReadId3 {
+                src: self.episode.src.clone(),
+                generation: self.generation,
+            });
+        }
+    }
+
+    /// A chapter file failed: the notes' chapters, else the audio's, and the reason stays shown.
+    fn chapters_failed(&mut self, reason: String, out: &mut Vec<Command>) {
+        let from_notes = chapters::notes::extract(&self.episode.notes);
+        if from_notes.is_empty() {
+            self.chapters_error = Some(reason);
+            self.read_id3(out);
+        } else {
+            self.chapters_error = Some(format!(
+                "{reason} Showing the chapters from the show notes instead."
+            ));
+            self.set_chapters(Rc::new(from_notes), out);
+        }
+    }
+
+    fn set_chapters(&mut self, chapters: Rc<Chapters>, out: &mut Vec<Command>) {
+        self.chapters = chapters;
+        self.current = None;
+        self.track_chapter(out);
+    }
+
+    /// A saved position applies when nothing placed the player since the episode loaded.
+    fn restore(&mut self, ms: u64, out: &mut Vec<Command>) {
+        if !self.resume || self.start_fixed || self.position_ms != 0 || !self.worth_keeping(ms) {
+            return;
+        }
+        self.seek(ms, out);
+        self.saved_ms = Some(ms);
+        self.notice = Some(format!(
+            "Resume at {}",
+            chapters::timestamp::format_compact(ms)
+        ));
+    }
+
+    /// Loads playlist entry `index`. The show's name the page gave stands over the feed's; the
+    /// artwork carries over when the entry has none.
+    fn select(&mut self, index: usize, play: bool, out: &mut Vec<Command>) {
+        let Some(entry) = self.playlist.get(index) else {
+            return;
+        };
+        let mut episode = entry.clone();
+        if !self.episode.show.is_empty() {
+            episode.show.clone_from(&self.episode.show);
+        }
+        if episode.artwork.is_none() {
+            episode.artwork.clone_from(&self.episode.artwork);
+        }
+        self.episode_index = Some(index);
+        self.load(Rc::new(episode), play, out);
+    }
+}

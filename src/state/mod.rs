@@ -1,0 +1,340 @@
+//! Player state as a plain reducer: `PlayerState::update(Action) -> Vec<Command>`.
+//!
+//! The state owns everything the player knows — the episode, its notes and chapter source, the
+//! playlist, the position to resume — so every click, key, attribute change and answer from the
+//! network goes through [`PlayerState::update`] and is a native unit test. The view renders state;
+//! adapters carry out [`Command`]s and answer with [`Action`]s.
+
+mod episode;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+use crate::episode::Episode;
+use chapters::notes::display::Segment;
+use chapters::Chapters;
+use std::rc::Rc;
+
+/// Playback speeds offered, slowest to fastest.
+pub const RATES: [f64; 9] = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0];
+pub const SKIP_BACK_MS: u64 = 15_000;
+pub const SKIP_FORWARD_MS: u64 = 30_000;
+/// "Previous chapter" restarts the current chapter once this far into it, as podcast apps do.
+pub const RESTART_GRACE_MS: u64 = 3_000;
+/// Progress is saved at most this often while playing (and always on pause).
+pub const SAVE_EVERY_MS: u64 = 5_000;
+/// Positions this close to either end are not worth saving or resuming.
+pub const RESUME_MARGIN_MS: u64 = 5_000;
+/// Storage keys for saved positions: this, then the episode's absolute audio URL.
+pub const POSITION_KEY_PREFIX: &str = "chapter-player:position:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Nothing requested yet (`preload="metadata"` still has to answer).
+    Idle,
+    /// Fetching enough to know the duration.
+    Metadata,
+    /// Playback waits for data.
+    Buffering,
+    Ready,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerState {
+    pub episode: Rc<Episode>,
+    /// The episode's notes, ready to show with clickable times.
+    pub notes: Rc<Vec<Vec<Segment>>>,
+    /// Counts episode and chapter-source changes: an answer to a request made for an earlier
+    /// one carries an older number and is dropped.
+    pub generation: u32,
+    /// Save the position and offer to resume (off with `no-resume`).
+    pub resume: bool,
+    /// The episodes of a playlist (`feed="URL"`, `mount({ playlist })`); empty for one episode.
+    pub playlist: Rc<Vec<Episode>>,
+    /// Which of [`Self::playlist`] is loaded.
+    pub episode_index: Option<usize>,
+    /// Why the playlist could not be loaded.
+    pub playlist_error: Option<String>,
+    pub chapters: Rc<Chapters>,
+    /// Why chapters could not be loaded: shown instead of the list, or above the chapters the
+    /// player fell back to.
+    pub chapters_error: Option<String>,
+    pub position_ms: u64,
+    pub duration_ms: Option<u64>,
+    /// The audio reported the duration: a hint from the page no longer applies.
+    pub duration_from_media: bool,
+    pub buffered_ms: u64,
+    pub paused: bool,
+    pub loading: Loading,
+    /// Why the audio cannot play, shown with a retry button.
+    pub error: Option<String>,
+    pub volume: f64,
+    pub muted: bool,
+    pub rate: f64,
+    pub shortcuts_open: bool,
+    /// The chapter playing now; kept (rather than derived on demand) to notice when it changes.
+    pub current: Option<usize>,
+    /// Where playback stops by itself (a `#t=10,20` link).
+    pub stop_at_ms: Option<u64>,
+    /// A deep link placed this episode: a saved position does not override it.
+    pub start_fixed: bool,
+    /// A short message for the listener: "Resume at 12:34".
+    pub notice: Option<String>,
+    /// The last link the listener asked to share, and whether it reached the clipboard.
+    pub share: Option<Share>,
+    /// The position last saved for resuming, so saving is throttled to every [`SAVE_EVERY_MS`].
+    pub saved_ms: Option<u64>,
+}
+
+/// A link to a moment, once the listener asked for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    pub url: String,
+    /// `false` when the clipboard refused: the link is shown to copy by hand.
+    pub copied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    TogglePlay,
+    Play,
+    Pause,
+    SeekTo(u64),
+    SeekBy(i64),
+    /// 0.0 – 1.0 of the episode (the `0`–`9` keys).
+    SeekToFraction(f64),
+    SeekToEnd,
+    NextChapter,
+    PreviousChapter,
+    GoToChapter(usize),
+    VolumeBy(f64),
+    SetVolume(f64),
+    ToggleMute,
+    /// One step along [`RATES`]: +1 faster, -1 slower.
+    RateStep(i8),
+    SetRate(f64),
+    ToggleShortcuts,
+    CloseShortcuts,
+    Retry,
+    // What the page sets: attributes, properties, `mount()`.
+    /// Play this episode from its start (a new `src`, a playlist entry).
+    Load(Rc<Episode>),
+    /// New title, show or artwork for the same audio.
+    Describe {
+        title: String,
+        show: String,
+        artwork: Option<String>,
+    },
+    SetChapterSource(chapters::ChapterSource),
+    NotesChanged(Rc<str>),
+    DurationHint(Option<u64>),
+    SetResume(bool),
+    // What the network and storage answer.
+    ChaptersLoaded {
+        generation: u32,
+        chapters: Rc<Chapters>,
+    },
+    ChaptersFailed {
+        generation: u32,
+        reason: String,
+    },
+    /// The position saved for this episode, read from storage.
+    PositionRestored(u64),
+    /// Make the player a playlist of this podcast feed's episodes.
+    LoadFeed(String),
+    PlaylistLoaded(Rc<Vec<Episode>>),
+    PlaylistFailed(String),
+    /// Load episode `index` of the playlist, and play it if asked.
+    SelectEpisode {
+        index: usize,
+        play: bool,
+    },
+    // What the audio element reports.
+    TimeUpdate(u64),
+    DurationKnown(u64),
+    Buffered(u64),
+    LoadStarted,
+    Waiting,
+    CanPlay,
+    Playing,
+    Paused,
+    Ended,
+    VolumeChanged {
+        volume: f64,
+        muted: bool,
+    },
+    RateChanged(f64),
+    Failed(String),
+    /// Start somewhere other than 0: a deep link.
+    StartAt {
+        ms: u64,
+        stop_at_ms: Option<u64>,
+        notice: String,
+    },
+    /// Copy a link to this moment.
+    ShareAt(u64),
+    /// Copy a link to where playback is now.
+    ShareNow,
+    /// The clipboard's answer to [`Command::CopyLink`].
+    Shared(Share),
+    DismissShare,
+    /// The page is going away or the player is removed: keep the position if it is worth it.
+    Leaving,
+}
+
+/// What the adapters must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // The audio element.
+    /// Point the audio at this URL (empty: no source) from its start.
+    SetSource(String),
+    Play,
+    Pause,
+    Seek(u64),
+    SetVolume(f64),
+    SetMuted(bool),
+    SetRate(f64),
+    /// Load the source again (after an error) and return to this position.
+    Reload(u64),
+    // The page.
+    /// Tell the page: the `chapterchange` event.
+    ChapterChanged {
+        index: usize,
+        start_ms: u64,
+        title: String,
+    },
+    /// Put a link to this moment on the clipboard.
+    CopyLink(u64),
+    /// This player started playing: the others pause, and it owns the Media Session.
+    PlaybackStarted,
+    // Storage, by key (see [`POSITION_KEY_PREFIX`]).
+    LoadPosition(String),
+    SaveProgress {
+        key: String,
+        ms: u64,
+    },
+    ClearProgress(String),
+    // The network; answers carry the generation they were asked for.
+    FetchChapters {
+        url: String,
+        generation: u32,
+    },
+    /// Read chapters from the ID3 tag at the start of the audio file.
+    ReadId3 {
+        src: String,
+        generation: u32,
+    },
+    FetchFeed(String),
+}
+
+impl Default for PlayerState {
+    fn default() -> Self {
+        PlayerState {
+            episode: Rc::new(Episode::default()),
+            notes: Rc::new(Vec::new()),
+            generation: 0,
+            resume: true,
+            playlist: Rc::new(Vec::new()),
+            episode_index: None,
+            playlist_error: None,
+            chapters: Rc::new(Chapters::default()),
+            chapters_error: None,
+            position_ms: 0,
+            duration_ms: None,
+            duration_from_media: false,
+            buffered_ms: 0,
+            paused: true,
+            loading: Loading::Idle,
+            error: None,
+            volume: 1.0,
+            muted: false,
+            rate: 1.0,
+            shortcuts_open: false,
+            current: None,
+            stop_at_ms: None,
+            start_fixed: false,
+            notice: None,
+            share: None,
+            saved_ms: None,
+        }
+    }
+}
+
+/// What the player is doing, as `data-state` names it for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    Error,
+    Buffering,
+    Playing,
+    Paused,
+}
+
+impl Activity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Activity::Error => "error",
+            Activity::Buffering => "buffering",
+            Activity::Playing => "playing",
+            Activity::Paused => "paused",
+        }
+    }
+}
+
+impl PlayerState {
+    /// "Previous chapter" would do something: there is an earlier chapter, or the current one
+    /// can be restarted.
+    pub fn has_previous(&self) -> bool {
+        self.current.is_some_and(|i| i > 0)
+            || self
+                .current
+                .and_then(|i| self.chapters.get(i))
+                .is_some_and(|c| self.position_ms > c.start_ms)
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.chapters.next_after(self.position_ms).is_some()
+    }
+
+    pub fn activity(&self) -> Activity {
+        match (&self.error, self.loading, self.paused) {
+            (Some(_), _, _) => Activity::Error,
+            (None, Loading::Buffering, false) => Activity::Buffering,
+            (None, _, false) => Activity::Playing,
+            (None, _, true) => Activity::Paused,
+        }
+    }
+
+    pub fn current_title(&self) -> Option<&str> {
+        self.current
+            .and_then(|i| self.chapters.get(i))
+            .map(|c| c.title.as_str())
+    }
+
+    /// Where this episode's position is stored, when resuming is on and there is audio.
+    pub fn resume_key(&self) -> Option<String> {
+        (self.resume && !self.episode.src.is_empty())
+            .then(|| format!("{POSITION_KEY_PREFIX}{}", self.episode.src))
+    }
+
+    /// The one rule for saving and resuming: not at either end of the episode.
+    pub fn worth_keeping(&self, ms: u64) -> bool {
+        ms > RESUME_MARGIN_MS
+            && ms <= chapters::timestamp::MAX_MS
+            && self
+                .duration_ms
+                .is_none_or(|d| ms.saturating_add(RESUME_MARGIN_MS) < d)
+    }
+}
+
+/// How far `position_ms` is through chapter `index`, 0.0 – 1.0; `None` when its length is unknown.
+pub fn progress_in(
+    chapters: &Chapters,
+    index: usize,
+    position_ms: u64,
+    duration_ms: Option<u64>,
+) -> Option<f64> {
+    let start = chapters.get(index)?.start_ms;
+    let length = chapters.duration_of(index, duration_ms)?;
+    (length > 0).then(|| (position_ms.saturating_sub(start) as f64 / length as f64).min(1.0))
+}

@@ -1,0 +1,476 @@
+use super::episode::NO_SOURCE;
+use super::*;
+use chapters::{Chapter, ChapterSource};
+
+const SRC: &str = "https://pod.example/ep.mp3";
+const KEY: &str = "chapter-player:position:https://pod.example/ep.mp3";
+
+fn three() -> Chapters {
+    Chapters::new(vec![
+        Chapter::new(0, "Intro"),
+        Chapter::new(60_000, "Middle"),
+        Chapter::new(120_000, "End"),
+    ])
+}
+
+fn episode(src: &str, chapters: ChapterSource, notes: &str) -> Rc<Episode> {
+    Rc::new(Episode {
+        src: src.into(),
+        title: "Episode".into(),
+        notes: Rc::from(notes),
+        chapters,
+        ..Episode::default()
+    })
+}
+
+fn changed(index: usize, start_ms: u64, title: &str) -> Command {
+    Command::ChapterChanged {
+        index,
+        start_ms,
+        title: title.into(),
+    }
+}
+
+fn save(ms: u64) -> Command {
+    Command::SaveProgress {
+        key: KEY.into(),
+        ms,
+    }
+}
+
+fn player() -> PlayerState {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Inline(three()),
+        "",
+    )));
+    p.update(Action::DurationKnown(180_000));
+    p
+}
+
+#[test]
+fn chapter_navigation_seeks_and_announces() {
+    let mut p = player();
+    assert_eq!(
+        p.update(Action::NextChapter),
+        [Command::Seek(60_000), changed(1, 60_000, "Middle")]
+    );
+    p.update(Action::TimeUpdate(65_000));
+    // More than the grace period into a chapter: back to its start.
+    assert_eq!(p.update(Action::PreviousChapter), [Command::Seek(60_000)]);
+    // Right at its start: to the chapter before.
+    assert_eq!(
+        p.update(Action::PreviousChapter),
+        [Command::Seek(0), changed(0, 0, "Intro")]
+    );
+    assert_eq!(
+        p.update(Action::GoToChapter(2)),
+        [Command::Seek(120_000), changed(2, 120_000, "End")]
+    );
+    assert_eq!(p.update(Action::NextChapter), []);
+    assert_eq!(p.update(Action::GoToChapter(9)), []);
+}
+
+#[test]
+fn seeks_are_clamped_to_the_episode() {
+    let mut p = player();
+    p.update(Action::SeekBy(-5_000));
+    assert_eq!(p.position_ms, 0);
+    p.update(Action::SeekBy(500_000));
+    assert_eq!(p.position_ms, 180_000);
+    p.update(Action::SeekToFraction(0.5));
+    assert_eq!(p.position_ms, 90_000);
+    assert_eq!(p.current, Some(1));
+}
+
+#[test]
+fn playback_reports_move_the_current_chapter() {
+    let mut p = player();
+    assert_eq!(p.update(Action::TimeUpdate(30_000)), []);
+    assert_eq!(
+        p.update(Action::TimeUpdate(61_000)),
+        [changed(1, 60_000, "Middle")]
+    );
+    assert_eq!(
+        progress_in(&p.chapters, 1, p.position_ms, p.duration_ms),
+        Some(1.0 / 60.0)
+    );
+    assert_eq!(p.current_title(), Some("Middle"));
+    assert!(p.has_previous() && p.has_next());
+}
+
+#[test]
+fn play_pause_and_replay_after_the_end() {
+    let mut p = player();
+    assert_eq!(p.update(Action::TogglePlay), [Command::Play]);
+    assert!(!p.paused);
+    assert_eq!(p.activity(), Activity::Playing);
+    assert_eq!(p.update(Action::TogglePlay), [Command::Pause]);
+    p.update(Action::TimeUpdate(150_000));
+    assert_eq!(
+        p.update(Action::Ended),
+        [Command::ClearProgress(KEY.into())]
+    );
+    assert_eq!(
+        p.update(Action::Play),
+        [Command::Seek(0), changed(0, 0, "Intro"), Command::Play]
+    );
+}
+
+#[test]
+fn playing_claims_the_page() {
+    let mut p = player();
+    assert_eq!(p.update(Action::Playing), [Command::PlaybackStarted]);
+}
+
+#[test]
+fn volume_rate_and_mute() {
+    let mut p = player();
+    p.update(Action::VolumeBy(-0.25));
+    assert_eq!(p.volume, 0.75);
+    p.update(Action::VolumeBy(5.0));
+    assert_eq!(p.volume, 1.0);
+    assert_eq!(p.update(Action::ToggleMute), [Command::SetMuted(true)]);
+    assert_eq!(
+        p.update(Action::VolumeBy(-0.1)),
+        [Command::SetVolume(0.9), Command::SetMuted(false)]
+    );
+    assert_eq!(p.update(Action::RateStep(1)), [Command::SetRate(1.25)]);
+    p.update(Action::SetRate(3.0));
+    assert_eq!(p.update(Action::RateStep(1)), [Command::SetRate(3.0)]);
+    p.update(Action::SetRate(0.5));
+    assert_eq!(p.update(Action::RateStep(-1)), [Command::SetRate(0.5)]);
+    assert_eq!(p.update(Action::SetRate(f64::NAN)), [Command::SetRate(1.0)]);
+}
+
+#[test]
+fn a_deep_link_starts_there_and_stops_at_its_end() {
+    let mut p = player();
+    let start = Action::StartAt {
+        ms: 10_000,
+        stop_at_ms: Some(20_000),
+        notice: "Starting at 0:10".into(),
+    };
+    assert_eq!(p.update(start), [Command::Seek(10_000)]);
+    assert_eq!(p.notice.as_deref(), Some("Starting at 0:10"));
+    // A saved position does not override the link.
+    assert_eq!(p.update(Action::PositionRestored(90_000)), []);
+    p.update(Action::Play);
+    assert_eq!(p.notice, None);
+    p.update(Action::Playing);
+    assert_eq!(p.update(Action::TimeUpdate(14_000)), []);
+    // Stopping is a pause: the audio's `pause` event then saves the position.
+    assert_eq!(p.update(Action::TimeUpdate(20_100)), [Command::Pause]);
+    assert!(p.paused);
+    assert_eq!(p.stop_at_ms, None);
+}
+
+#[test]
+fn progress_is_saved_while_playing_on_pause_and_cleared_at_the_end() {
+    let mut p = player();
+    p.update(Action::Playing);
+    // Too close to the start to be worth resuming.
+    assert_eq!(p.update(Action::TimeUpdate(1_000)), []);
+    assert_eq!(p.update(Action::TimeUpdate(6_000)), [save(6_000)]);
+    assert_eq!(p.update(Action::TimeUpdate(9_000)), []);
+    assert_eq!(p.update(Action::TimeUpdate(11_500)), [save(11_500)]);
+    assert_eq!(p.update(Action::Paused), [save(11_500)]);
+    assert_eq!(p.update(Action::Leaving), [save(11_500)]);
+    // Near the end is as good as finished.
+    p.update(Action::TimeUpdate(177_000));
+    assert_eq!(p.update(Action::Leaving), []);
+    assert_eq!(
+        p.update(Action::Ended),
+        [Command::ClearProgress(KEY.into())]
+    );
+}
+
+#[test]
+fn no_resume_saves_and_restores_nothing() {
+    let mut p = player();
+    p.update(Action::SetResume(false));
+    p.update(Action::Playing);
+    assert_eq!(p.update(Action::TimeUpdate(30_000)), []);
+    assert_eq!(p.update(Action::Paused), []);
+    p.update(Action::TimeUpdate(150_000));
+    assert_eq!(p.update(Action::Ended), []);
+    let mut fresh = PlayerState {
+        resume: false,
+        ..PlayerState::default()
+    };
+    let commands = fresh.update(Action::Load(episode(SRC, ChapterSource::Notes, "")));
+    assert!(!commands
+        .iter()
+        .any(|c| matches!(c, Command::LoadPosition(_))));
+}
+
+#[test]
+fn a_saved_position_resumes_only_when_worth_it() {
+    let mut p = player();
+    assert_eq!(
+        p.update(Action::PositionRestored(90_000)),
+        [Command::Seek(90_000), changed(1, 60_000, "Middle")]
+    );
+    assert_eq!(p.notice.as_deref(), Some("Resume at 1:30"));
+    for absurd in [2_000, 178_000, 10_000_000, u64::MAX] {
+        let mut p = player();
+        assert_eq!(p.update(Action::PositionRestored(absurd)), [], "{absurd}");
+        assert_eq!(p.position_ms, 0);
+    }
+    // The listener moved first: their choice stands.
+    let mut p = player();
+    p.update(Action::SeekTo(30_000));
+    assert_eq!(p.update(Action::PositionRestored(90_000)), []);
+}
+
+#[test]
+fn loading_an_episode_points_everything_at_it() {
+    let mut p = PlayerState::default();
+    let notes = "0:00 Hello\n1:00 World";
+    assert_eq!(
+        p.update(Action::Load(episode(SRC, ChapterSource::Notes, notes))),
+        [
+            Command::SetSource(SRC.into()),
+            changed(0, 0, "Hello"),
+            Command::LoadPosition(KEY.into()),
+        ]
+    );
+    assert_eq!(p.chapters.len(), 2);
+    assert_eq!(p.notes.len(), 2);
+    assert_eq!(p.episode.title, "Episode");
+
+    // A new source: the listener's settings stay, the rest starts over.
+    p.update(Action::SetRate(1.5));
+    p.update(Action::SetVolume(0.5));
+    p.update(Action::TimeUpdate(61_000));
+    let other = "https://pod.example/other.mp3";
+    assert_eq!(
+        p.update(Action::Load(episode(
+            other,
+            ChapterSource::Url("https://pod.example/c.json".into()),
+            ""
+        ))),
+        [
+            Command::SetSource(other.into()),
+            Command::FetchChapters {
+                url: "https://pod.example/c.json".into(),
+                generation: 2
+            },
+            Command::LoadPosition(format!("{POSITION_KEY_PREFIX}{other}")),
+        ]
+    );
+    assert_eq!(
+        (p.rate, p.volume, p.position_ms, p.chapters.len(), p.current),
+        (1.5, 0.5, 0, 0, None)
+    );
+}
+
+#[test]
+fn without_audio_the_player_says_so() {
+    let mut p = PlayerState::default();
+    assert_eq!(
+        p.update(Action::Load(episode("", ChapterSource::Notes, ""))),
+        [Command::SetSource(String::new())]
+    );
+    assert_eq!(p.error.as_deref(), Some(NO_SOURCE));
+    assert_eq!(p.update(Action::Play), []);
+}
+
+#[test]
+fn notes_without_chapters_ask_the_audio_file() {
+    let mut p = PlayerState::default();
+    let commands = p.update(Action::Load(episode(SRC, ChapterSource::Notes, "no times")));
+    assert!(commands.contains(&Command::ReadId3 {
+        src: SRC.into(),
+        generation: 1
+    }));
+    let id3 = Rc::new(three());
+    assert_eq!(
+        p.update(Action::ChaptersLoaded {
+            generation: 1,
+            chapters: id3
+        }),
+        [changed(0, 0, "Intro")]
+    );
+}
+
+#[test]
+fn answers_for_an_earlier_source_are_dropped() {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Url("https://pod.example/a.json".into()),
+        "",
+    )));
+    p.update(Action::SetChapterSource(ChapterSource::Url(
+        "https://pod.example/b.json".into(),
+    )));
+    assert_eq!(p.generation, 2);
+    let late = Action::ChaptersLoaded {
+        generation: 1,
+        chapters: Rc::new(three()),
+    };
+    assert_eq!(p.update(late), []);
+    assert!(p.chapters.is_empty());
+    let failed_late = Action::ChaptersFailed {
+        generation: 1,
+        reason: "HTTP 404".into(),
+    };
+    assert_eq!(p.update(failed_late), []);
+    assert_eq!(p.chapters_error, None);
+}
+
+#[test]
+fn a_failing_chapter_file_falls_back_to_the_notes_then_the_audio() {
+    let url = ChapterSource::Url("https://pod.example/c.json".into());
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(SRC, url.clone(), "0:00 A\n2:00 B")));
+    let failed = Action::ChaptersFailed {
+        generation: 1,
+        reason: "Chapters could not be loaded from https://pod.example/c.json: HTTP 404.".into(),
+    };
+    assert_eq!(p.update(failed.clone()), [changed(0, 0, "A")]);
+    assert_eq!(p.chapters.len(), 2);
+    assert!(p
+        .chapters_error
+        .as_deref()
+        .is_some_and(|e| e.contains("c.json") && e.ends_with("from the show notes instead.")));
+
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(SRC, url, "no times")));
+    assert_eq!(
+        p.update(failed),
+        [Command::ReadId3 {
+            src: SRC.into(),
+            generation: 1
+        }]
+    );
+    assert!(p.chapters_error.is_some());
+}
+
+#[test]
+fn changed_notes_are_read_again() {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Notes,
+        "0:00 A\n1:00 B",
+    )));
+    assert_eq!(
+        p.update(Action::NotesChanged(Rc::from("0:00 X\n1:00 Y\n2:00 Z"))),
+        [changed(0, 0, "X")]
+    );
+    assert_eq!(p.chapters.len(), 3);
+    assert_eq!(p.notes.len(), 3);
+    // The same notes again change nothing; with a chapter file, notes are only shown.
+    assert_eq!(
+        p.update(Action::NotesChanged(Rc::from("0:00 X\n1:00 Y\n2:00 Z"))),
+        []
+    );
+    p.update(Action::SetChapterSource(ChapterSource::Inline(three())));
+    assert_eq!(p.update(Action::NotesChanged(Rc::from("0:00 Q"))), []);
+    assert_eq!(p.chapters.len(), 3);
+}
+
+#[test]
+fn metadata_and_duration_hints_change_in_place() {
+    let mut p = player();
+    p.update(Action::TimeUpdate(61_000));
+    let describe = Action::Describe {
+        title: "New title".into(),
+        show: "Show".into(),
+        artwork: None,
+    };
+    assert_eq!(p.update(describe), []);
+    assert_eq!(
+        (p.episode.title.as_str(), p.position_ms),
+        ("New title", 61_000)
+    );
+    // The audio already said how long it is: its word stands.
+    p.update(Action::DurationHint(Some(5_000)));
+    assert_eq!(p.duration_ms, Some(180_000));
+    let mut fresh = PlayerState::default();
+    fresh.update(Action::DurationHint(Some(5_000)));
+    assert_eq!(fresh.duration_ms, Some(5_000));
+}
+
+#[test]
+fn sharing_asks_the_glue_and_shows_its_answer() {
+    let mut p = player();
+    assert_eq!(
+        p.update(Action::ShareAt(83_000)),
+        [Command::CopyLink(83_000)]
+    );
+    p.update(Action::TimeUpdate(42_000));
+    assert_eq!(p.update(Action::ShareNow), [Command::CopyLink(42_000)]);
+    let share = Share {
+        url: "https://x/#t=1:23".into(),
+        copied: false,
+    };
+    p.update(Action::Shared(share.clone()));
+    assert_eq!(p.share, Some(share));
+    p.update(Action::DismissShare);
+    assert_eq!(p.share, None);
+}
+
+#[test]
+fn a_playlist_selects_episodes_and_goes_on_to_the_next() {
+    let mut p = player();
+    let entry = |src: &str, title: &str| Episode {
+        src: src.into(),
+        title: title.into(),
+        duration_ms: Some(60_000),
+        ..Episode::default()
+    };
+    let one = "https://pod.example/1.mp3";
+    let two = "https://pod.example/2.mp3";
+    p.update(Action::SetRate(1.5));
+    let commands = p.update(Action::PlaylistLoaded(Rc::new(vec![
+        entry(one, "One"),
+        entry(two, "Two"),
+    ])));
+    assert_eq!(commands[0], Command::SetSource(one.into()));
+    assert!(!commands.contains(&Command::Play));
+    assert_eq!(
+        (
+            p.episode_index,
+            p.rate,
+            p.duration_ms,
+            p.episode.title.as_str()
+        ),
+        (Some(0), 1.5, Some(60_000), "One")
+    );
+    p.update(Action::TimeUpdate(59_000));
+    let commands = p.update(Action::Ended);
+    assert_eq!(
+        commands[..2],
+        [
+            Command::ClearProgress(format!("{POSITION_KEY_PREFIX}{one}")),
+            Command::SetSource(two.into())
+        ]
+    );
+    assert_eq!(commands.last(), Some(&Command::Play));
+    assert_eq!(
+        (p.episode_index, p.position_ms, p.paused),
+        (Some(1), 0, false)
+    );
+    assert_eq!(
+        p.update(Action::SelectEpisode {
+            index: 7,
+            play: true
+        }),
+        []
+    );
+}
+
+#[test]
+fn errors_block_play_until_retry() {
+    let mut p = player();
+    p.update(Action::TimeUpdate(42_000));
+    p.update(Action::Failed("404".into()));
+    assert_eq!(p.activity(), Activity::Error);
+    assert_eq!(p.update(Action::Play), []);
+    assert_eq!(p.update(Action::Retry), [Command::Reload(42_000)]);
+    assert_eq!(p.error, None);
+}

@@ -1,0 +1,87 @@
+//! One chapter in the list: start, title, length, and — for the current one — how far through it
+//! playback is. Rows re-render only when their own inputs change; the progress bar alone follows
+//! the playhead, through the [`Playhead`] context.
+
+use super::{clock, icons, percent, spoken, use_style_property, Shared};
+use crate::state::{progress_in, Action};
+use chapters::Chapters;
+use yew::prelude::*;
+
+/// Where playback is, for the one component per player that follows it inside the list.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Playhead {
+    pub position_ms: u64,
+    pub duration_ms: Option<u64>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChapterRowProps {
+    pub chapters: Shared<Chapters>,
+    pub index: usize,
+    pub current: bool,
+    pub duration_ms: Option<u64>,
+    pub dispatch: Callback<Action>,
+}
+
+fn safe_link(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+#[function_component]
+pub fn ChapterRow(props: &ChapterRowProps) -> Html {
+    let Some(c) = props.chapters.get(props.index) else {
+        return html! {};
+    };
+    let i = props.index;
+    let length = props.chapters.duration_of(i, props.duration_ms);
+    let label = format!(
+        "{}, at {}{}",
+        c.title,
+        spoken(c.start_ms),
+        length
+            .map(|l| format!(", {} long", spoken(l)))
+            .unwrap_or_default()
+    );
+    let at = c.start_ms;
+    html! {
+        <li class={classes!(c.hidden.then_some("hidden"))}>
+            <button type="button" class={classes!("chapter", props.current.then_some("current"))}
+                part={if props.current { "chapter chapter-current" } else { "chapter" }}
+                aria-current={props.current.then_some("true")} aria-label={label}
+                data-start={chapters::timestamp::format_seconds(c.start_ms)}
+                onclick={props.dispatch.reform(move |_| Action::GoToChapter(i))}>
+                <span class="chapter-start">{ clock(Some(c.start_ms)) }</span>
+                <span class="chapter-title">{ &c.title }</span>
+                <span class="chapter-length">{ length.map(|l| clock(Some(l))).unwrap_or_default() }</span>
+                if props.current {
+                    <ChapterProgress chapters={props.chapters.clone()} index={i} />
+                }
+            </button>
+            <button type="button" class="chapter-share" part="chapter-share"
+                aria-label={format!("Copy a link to {}", c.title)}
+                onclick={props.dispatch.reform(move |_| Action::ShareAt(at))}>{ icons::share() }</button>
+            if let Some(url) = c.url.as_ref().filter(|u| safe_link(u)) {
+                <a class="chapter-link" part="chapter-link" href={url.clone()} target="_blank"
+                    rel="noopener noreferrer" aria-label={format!("Link for {}", c.title)}>{ icons::link() }</a>
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChapterProgressProps {
+    chapters: Shared<Chapters>,
+    index: usize,
+}
+
+#[function_component]
+fn ChapterProgress(props: &ChapterProgressProps) -> Html {
+    let node = use_node_ref();
+    let playhead = use_context::<Playhead>();
+    let fraction = playhead
+        .and_then(|p| progress_in(&props.chapters, props.index, p.position_ms, p.duration_ms))
+        .unwrap_or(0.0);
+    let width = percent((fraction * 10_000.0) as u64, 10_000);
+    use_style_property(node.clone(), "--progress", width);
+    html! { <span class="chapter-progress" aria-hidden="true" ref={node} /> }
+}
