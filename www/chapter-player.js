@@ -21,6 +21,19 @@ class ChapterPlayerElement extends HTMLElement {
   // The notes are the element's content: edits and replacements are read again.
   #notes = new MutationObserver(() => this.#player?.notesChanged());
 
+  constructor() {
+    super();
+    // A property set before the element was defined is an own property hiding the accessor:
+    // hand it to the accessor, so it becomes the attribute.
+    for (const property of [...Object.keys(STRINGS), ...Object.keys(FLAGS), "duration"]) {
+      if (Object.hasOwn(this, property)) {
+        const value = this[property];
+        delete this[property];
+        this[property] = value;
+      }
+    }
+  }
+
   connectedCallback() {
     // Mount after the current task, so children parsed after the opening tag are present.
     this.#pending = ready.then(() => {

@@ -20,14 +20,24 @@ pub struct SeekBarProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The time under a pointer at `client_x` over `track`.
-fn time_at(track: &Element, client_x: i32, duration: u64) -> u64 {
-    let rect = track.get_bounding_client_rect();
-    if rect.width() <= 0.0 {
+/// A press this close to a chapter tick lands exactly on the chapter's start.
+const SNAP_PX: f64 = 4.0;
+
+/// The time under a pointer at `x` px along a bar `width` px wide, snapped to a chapter start
+/// within [`SNAP_PX`]: what the tooltip names is where a press lands.
+fn time_at(x: f64, width: f64, duration: u64, chapters: &Chapters) -> u64 {
+    if width <= 0.0 {
         return 0;
     }
-    let f = ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0);
-    (f * duration as f64).round() as u64
+    let t = ((x / width).clamp(0.0, 1.0) * duration as f64).round() as u64;
+    let px = |ms: u64| ms.abs_diff(t) as f64 / duration as f64 * width;
+    chapters
+        .iter()
+        .filter(|c| !c.hidden && c.start_ms > 0 && c.start_ms < duration)
+        .map(|c| c.start_ms)
+        .min_by_key(|start| start.abs_diff(t))
+        .filter(|start| px(*start) <= SNAP_PX)
+        .unwrap_or(t)
 }
 
 #[function_component]
@@ -40,11 +50,11 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
     let duration = props.duration_ms.unwrap_or(0);
 
     let pointer_time = {
-        let track = track.clone();
+        let (track, chapters) = (track.clone(), props.chapters.clone());
         move |e: &PointerEvent| {
-            track
-                .cast::<Element>()
-                .map(|t| time_at(&t, e.client_x(), duration))
+            let rect = track.cast::<Element>()?.get_bounding_client_rect();
+            let x = f64::from(e.client_x()) - rect.left();
+            Some(time_at(x, rect.width(), duration, &chapters))
         }
     };
     let onpointerdown = {
@@ -167,5 +177,24 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                 { props.duration_ms.map_or_else(|| "--:--".to_string(), |d| format!("-{}", clock(Some(d.saturating_sub(shown_ms))))) }
             </span>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_at;
+    use chapters::{Chapter, Chapters};
+
+    #[test]
+    fn the_time_under_the_pointer_snaps_to_a_near_tick() {
+        let chapters = Chapters::new(vec![Chapter::new(0, "A"), Chapter::new(60_000, "B")]);
+        // 1,000 px for 100 s: 100 ms a pixel.
+        assert_eq!(time_at(250.0, 1000.0, 100_000, &chapters), 25_000);
+        assert_eq!(time_at(597.0, 1000.0, 100_000, &chapters), 60_000);
+        assert_eq!(time_at(604.0, 1000.0, 100_000, &chapters), 60_000);
+        assert_eq!(time_at(605.0, 1000.0, 100_000, &chapters), 60_500);
+        assert_eq!(time_at(-20.0, 1000.0, 100_000, &chapters), 0);
+        assert_eq!(time_at(1500.0, 1000.0, 100_000, &chapters), 100_000);
+        assert_eq!(time_at(10.0, 0.0, 100_000, &chapters), 0);
     }
 }

@@ -77,6 +77,61 @@ const { clicks, seeks } = await page.evaluate(async (runs) => {
   }
   return { clicks, seeks };
 }, RUNS * 2);
+
+// 4. A playback tick with many chapters: main-thread time (script + layout + style, from
+// Chromium's performance metrics) per second of playback, 10 against 1,000 chapters; and the
+// first render of a 1,000-chapter list, from the wasm module ready to the rows in the DOM.
+async function mountChapters(p, count) {
+  // A page with nothing else on it, same-origin with the build.
+  await p.route(`${DIST}/bench-blank.html`, (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title><body></body>" }));
+  await p.goto(`${DIST}/bench-blank.html`);
+  return p.evaluate(async ([dist, count]) => {
+    const { mount } = await import(`${dist}/chapter-player.js`);
+    await document.createElement("chapter-player").ready;
+    const host = document.createElement("div");
+    document.body.prepend(host);
+    const chapters = Array.from({ length: count }, (_, i) => ({ start: i * 5, title: `Chapter ${i + 1}` }));
+    const t0 = performance.now();
+    await mount(host, { src: "media/episode-18.mp3", title: `${count} chapters`, chapters, resume: false });
+    await new Promise((resolve) => {
+      const check = () => (host.shadowRoot.querySelectorAll("[part~=chapter]").length === count ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const rendered = performance.now() - t0;
+    host.id = "bench";
+    return rendered;
+  }, [DIST, count]);
+}
+
+const PLAY_SECONDS = 4;
+async function tickCost(count) {
+  const p = await browser.newPage();
+  await mountChapters(p, count);
+  await p.waitForFunction(() => document.querySelector("#bench").shadowRoot.querySelector("audio").readyState >= 3);
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send("Performance.enable");
+  const busy = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    return m.ScriptDuration + m.LayoutDuration + m.RecalcStyleDuration;
+  };
+  await p.evaluate(() => document.querySelector("#bench").shadowRoot.querySelector("audio").play());
+  await p.waitForTimeout(500);
+  const before = await busy();
+  await p.waitForTimeout(PLAY_SECONDS * 1000);
+  const after = await busy();
+  await p.close();
+  return ((after - before) * 1000) / PLAY_SECONDS;
+}
+const ticks = { 10: [], 1000: [] };
+const TICK_RUNS = Number(process.env.BENCH_TICK_RUNS ?? 3);
+for (let i = 0; i < TICK_RUNS; i++) for (const n of [10, 1000]) ticks[n].push(await tickCost(n));
+const thousandRender = [];
+for (let i = 0; i < Math.min(RUNS, 7); i++) {
+  const p = await browser.newPage();
+  thousandRender.push(await mountChapters(p, 1000));
+  await p.close();
+}
 await browser.close();
 
 console.log(`| File | Raw | gzip -9 | brotli -q 11 |`);
@@ -89,3 +144,10 @@ console.log(`| --- | ---: |`);
 console.log(`| navigation → first chapter list rendered (demo page, 5 players) | ${median(firstRender).toFixed(0)} ms / ${p95(firstRender).toFixed(0)} ms |`);
 console.log(`| chapter click → \`audio.currentTime\` set | ${median(clicks).toFixed(2)} ms / ${p95(clicks).toFixed(2)} ms |`);
 console.log(`| chapter click → \`seeked\` event (media pipeline) | ${median(seeks).toFixed(1)} ms / ${p95(seeks).toFixed(1)} ms |`);
+console.log(`| first render of a 1,000-chapter list, after the wasm is ready | ${median(thousandRender).toFixed(0)} ms / ${p95(thousandRender).toFixed(0)} ms |`);
+console.log();
+const [t10, t1000] = [median(ticks[10]), median(ticks[1000])];
+console.log(`| Playback, main-thread time per second (script + layout + style, median of ${TICK_RUNS}) | |`);
+console.log(`| --- | ---: |`);
+console.log(`| 10 chapters | ${t10.toFixed(1)} ms/s |`);
+console.log(`| 1,000 chapters | ${t1000.toFixed(1)} ms/s (${(t1000 / t10).toFixed(2)}×) |`);

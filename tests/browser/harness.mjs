@@ -272,3 +272,36 @@ export async function screenshot(page, name, { locator, ...options } = {}) {
   await (locator ?? page).screenshot({ path, ...options });
   return path;
 }
+
+/** npm packages a test page imports without a bundler: `/vendor/<file>` → the file in node_modules. */
+const VENDOR = {
+  'preact.mjs': 'node_modules/preact/dist/preact.mjs',
+  'hooks.mjs': 'node_modules/preact/hooks/dist/hooks.mjs',
+  'htm.mjs': 'node_modules/htm/dist/htm.mjs',
+  'axe.min.js': 'node_modules/axe-core/axe.min.js',
+};
+
+/**
+ * Serves `tests/browser/pages/<name>` at `${DIST_URL}/<name>` (beside the real build, so the
+ * page loads the widget and media same-origin) with extra response `headers`, and the files in
+ * VENDOR at `/vendor/`.
+ */
+export async function servePage(page, name, headers = {}) {
+  await page.route(`${DIST_URL}/${name}`, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+      body: readFileSync(join(REPO, 'tests/browser/pages', name)),
+    }),
+  );
+  await page.route(`${DIST_URL}/vendor/*`, (route) => {
+    const file = VENDOR[new URL(route.request().url()).pathname.slice('/vendor/'.length)];
+    if (!file) return route.fulfill({ status: 404, body: 'not a vendored file' });
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8' },
+      body: readFileSync(join(REPO, file)),
+    });
+  });
+  return `${DIST_URL}/${name}`;
+}

@@ -116,9 +116,9 @@ test('no-resume turns resuming off; finishing an episode forgets it; broken stor
     el.currentTime = 300;
     await el.play();
     el.pause();
-    el.setAttribute('no-resume', '');
     const copy = el.cloneNode(true);
     copy.id = 'ep16b';
+    copy.setAttribute('no-resume', '');
     el.after(copy);
   });
   await waitForMetadata(page, '#ep16b');
