@@ -93,11 +93,30 @@ fn action_for(name: &str, seek_offset: Option<f64>, seek_time: Option<f64>) -> O
     })
 }
 
+/// What the metadata is computed from, compared by identity: rebuilding it (every chapter's
+/// title) on each playback tick would cost in proportion to the chapter list.
+#[derive(PartialEq)]
+struct MetadataInputs {
+    episode: *const crate::episode::Episode,
+    chapters: *const chapters::Chapters,
+    current: Option<usize>,
+}
+
+impl MetadataInputs {
+    fn of(state: &PlayerState) -> Self {
+        MetadataInputs {
+            episode: std::rc::Rc::as_ptr(&state.episode),
+            chapters: std::rc::Rc::as_ptr(&state.chapters),
+            current: state.current,
+        }
+    }
+}
+
 struct Owner {
     dispatch: Dispatch,
     /// Kept alive for as long as the browser may call them.
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
-    metadata: Option<Metadata>,
+    metadata_from: Option<MetadataInputs>,
     position: Option<Position>,
 }
 
@@ -165,7 +184,7 @@ pub fn claim(dispatch: &Dispatch) {
         *o.borrow_mut() = Some(Owner {
             dispatch: dispatch.clone(),
             _handlers: handlers,
-            metadata: None,
+            metadata_from: None,
             position: None,
         })
     });
@@ -194,21 +213,21 @@ pub fn sync(dispatch: &Dispatch, state: &PlayerState) {
     let Some(session) = session().filter(|_| owns(dispatch)) else {
         return;
     };
-    let metadata = metadata_for(state);
+    let inputs = MetadataInputs::of(state);
     let position = position_for(state);
     let (metadata_changed, position_changed) = OWNER.with(|o| {
         let mut o = o.borrow_mut();
         let Some(owner) = o.as_mut() else {
             return (false, false);
         };
-        let m = owner.metadata.as_ref() != Some(&metadata);
+        let m = owner.metadata_from.as_ref() != Some(&inputs);
         let p = owner.position != position;
-        owner.metadata = Some(metadata.clone());
+        owner.metadata_from = Some(inputs);
         owner.position = position;
         (m, p)
     });
     if metadata_changed {
-        send_metadata(&session, &metadata);
+        send_metadata(&session, &metadata_for(state));
     }
     if let Some(p) = position.filter(|_| position_changed) {
         let init = Object::new();

@@ -1,12 +1,22 @@
 //! The chapter list. Titles are text nodes, never markup. Its props leave out the position, so
 //! a playback tick does not re-render it; a chapter change re-renders it, and only the two rows
 //! whose `current` flips do real work.
+//!
+//! A long list is built in steps: the first render holds the rows around the current chapter
+//! (more than the list's box shows), and each following frame adds [`STEP`] rows on either side
+//! until every row is in the page. Space for the rows not built yet is kept by padding, so the
+//! scroll height is right from the first frame.
 
 use super::chapter_row::ChapterRow;
-use super::Shared;
+use super::{use_style_property, Shared};
 use crate::state::Action;
 use chapters::Chapters;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
+
+/// Rows built in the first render, and added on each side per step after it.
+const FIRST: usize = 60;
+const STEP: usize = 150;
 
 #[derive(Properties, PartialEq)]
 pub struct ChapterListProps {
@@ -17,26 +27,63 @@ pub struct ChapterListProps {
     pub dispatch: Callback<Action>,
 }
 
+/// The rows to build first: [`FIRST`] of them, starting a little before `current`.
+fn first_window(len: usize, current: Option<usize>) -> (usize, usize) {
+    let lo = current.unwrap_or(0).saturating_sub(FIRST / 3).min(len);
+    let lo = lo.min(len.saturating_sub(FIRST));
+    (lo, (lo + FIRST).min(len))
+}
+
+fn grow((lo, hi): (usize, usize), len: usize) -> (usize, usize) {
+    (lo.saturating_sub(STEP), (hi + STEP).min(len))
+}
+
 #[function_component]
 pub fn ChapterList(props: &ChapterListProps) -> Html {
     let list = use_node_ref();
+    let len = props.chapters.len();
+    let window = {
+        let current = props.current;
+        use_state_eq(move || first_window(len, current))
+    };
+    // A new chapter list starts its window again.
+    {
+        let (window, current) = (window.clone(), props.current);
+        use_effect_with(props.chapters.clone(), move |chapters| {
+            window.set(first_window(chapters.len(), current));
+        });
+    }
+    // Until every row is built, one more step a frame.
+    {
+        let window = window.clone();
+        use_effect_with((*window, len), move |&(w, len)| {
+            let pending =
+                (w != (0, len)).then(|| Timeout::new(0, move || window.set(grow(w, len))));
+            move || drop(pending)
+        });
+    }
+    let (lo, hi) = (window.0.min(len), window.1.min(len));
+    use_style_property(list.clone(), "--rows-before", lo.to_string());
+    use_style_property(list.clone(), "--rows-after", (len - hi.max(lo)).to_string());
+
     // Keep the current chapter in view inside the list, without scrolling the host page.
     {
         let list = list.clone();
-        use_effect_with(props.current, move |current| {
-            if let (Some(i), Some(ol)) = (*current, list.cast::<web_sys::HtmlElement>()) {
-                if let Some(item) = ol
-                    .children()
-                    .item(i as u32)
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let (top, bottom) =
-                        (item.offset_top(), item.offset_top() + item.offset_height());
-                    let (view_top, view_bottom) =
-                        (ol.scroll_top(), ol.scroll_top() + ol.client_height());
-                    if top < view_top || bottom > view_bottom {
-                        ol.set_scroll_top(top - ol.client_height() / 3);
-                    }
+        use_effect_with((props.current, lo, hi), move |(current, _, _)| {
+            let Some((i, ol)) = current.zip(list.cast::<web_sys::HtmlElement>()) else {
+                return;
+            };
+            let item = ol
+                .query_selector(&format!("[data-index=\"{i}\"]"))
+                .ok()
+                .flatten()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(item) = item {
+                let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
+                let (view_top, view_bottom) =
+                    (ol.scroll_top(), ol.scroll_top() + ol.client_height());
+                if top < view_top || bottom > view_bottom {
+                    ol.set_scroll_top(top - ol.client_height() / 3);
                 }
             }
         });
@@ -55,13 +102,19 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
         };
     }
     let visible = props.chapters.iter().filter(|c| !c.hidden).count();
-    let rows = props.chapters.iter().enumerate().map(|(i, c)| {
-        html! {
-            <ChapterRow key={c.start_ms} chapters={props.chapters.clone()} index={i}
-                current={props.current == Some(i)} duration_ms={props.duration_ms}
-                dispatch={props.dispatch.clone()} />
-        }
-    });
+    let rows = props
+        .chapters
+        .iter()
+        .enumerate()
+        .take(hi)
+        .skip(lo)
+        .map(|(i, c)| {
+            html! {
+                <ChapterRow key={c.start_ms} chapters={props.chapters.clone()} index={i}
+                    current={props.current == Some(i)} duration_ms={props.duration_ms}
+                    dispatch={props.dispatch.clone()} />
+            }
+        });
     html! {
         <section class="chapters" part="chapter-list" aria-label="Chapters">
             { error.unwrap_or_default() }
@@ -71,5 +124,21 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
             </div>
             <ol ref={list}>{ for rows }</ol>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_window, grow};
+
+    #[test]
+    fn long_lists_are_built_from_the_current_chapter_outwards() {
+        assert_eq!(first_window(10, None), (0, 10));
+        assert_eq!(first_window(1000, None), (0, 60));
+        assert_eq!(first_window(1000, Some(700)), (680, 740));
+        assert_eq!(first_window(1000, Some(995)), (940, 1000));
+        assert_eq!(grow((680, 740), 1000), (530, 890));
+        assert_eq!(grow((530, 890), 1000), (380, 1000));
+        assert_eq!(grow((0, 1000), 1000), (0, 1000));
     }
 }

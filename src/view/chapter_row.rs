@@ -44,7 +44,7 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
     );
     let at = c.start_ms;
     html! {
-        <li class={classes!(c.hidden.then_some("hidden"))}>
+        <li class={classes!(c.hidden.then_some("hidden"))} data-index={i.to_string()}>
             <button type="button" class={classes!("chapter", props.current.then_some("current"))}
                 part={if props.current { "chapter chapter-current" } else { "chapter" }}
                 aria-current={props.current.then_some("true")} aria-label={label}

@@ -305,3 +305,12 @@ export async function servePage(page, name, headers = {}) {
   });
   return `${DIST_URL}/${name}`;
 }
+
+/** The seek bar's chapter ticks, as seconds, in order (read from the two tick paths). */
+export function tickSeconds(page, selector) {
+  return page.evaluate((sel) => {
+    const paths = document.querySelector(sel).shadowRoot.querySelectorAll('[part~="chapter-marker"]');
+    const starts = [...paths].flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/M([\d.]+)/g)].map((m) => Number(m[1])));
+    return starts.sort((a, b) => a - b);
+  }, selector);
+}
