@@ -2,7 +2,7 @@
 //! [`Command`]s become calls on it. Nothing else touches the media element.
 
 use crate::port::Dispatch;
-use crate::state::{Action, Command};
+use crate::state::{Action, Command, Failure};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -98,7 +98,11 @@ impl Audio {
             Command::Seek(ms) => audio.set_current_time(ms as f64 / 1000.0),
             Command::SetVolume(v) => audio.set_volume(v),
             Command::SetMuted(m) => audio.set_muted(m),
-            Command::SetRate(r) => audio.set_playback_rate(r),
+            Command::SetRate(r) => {
+                // Loading a new source resets the speed to the default one: make it the listener's.
+                audio.set_default_playback_rate(r);
+                audio.set_playback_rate(r);
+            }
             Command::Reload(ms) => {
                 audio.load();
                 audio.set_current_time(ms as f64 / 1000.0);
@@ -158,24 +162,12 @@ fn action_for(audio: &HtmlAudioElement, event: &str) -> Option<Action> {
             muted: audio.muted(),
         },
         "ratechange" => Action::RateChanged(audio.playback_rate()),
-        "error" => Action::Failed(error_message(audio)),
+        "error" => Action::Failed(match audio.error().map(|e| e.code()) {
+            Some(1) => Failure::Aborted,
+            Some(2) => Failure::Network,
+            Some(3) => Failure::Decode,
+            _ => Failure::Unavailable,
+        }),
         _ => return None,
     })
-}
-
-/// What a listener should read when the audio fails, from the element's `MediaError`, naming the
-/// file.
-fn error_message(audio: &HtmlAudioElement) -> String {
-    let src = audio.current_src();
-    let src = if src.is_empty() { audio.src() } else { src };
-    let Some(err) = audio.error() else {
-        return format!("The audio {src} could not be loaded.");
-    };
-    let reason = match err.code() {
-        1 => "loading was stopped",
-        2 => "a network error interrupted the download",
-        3 => "the file is damaged or in a format this browser cannot play",
-        _ => "the file was not found or its format is not supported",
-    };
-    format!("The audio {src} could not be played: {reason}.")
 }

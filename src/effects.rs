@@ -32,11 +32,20 @@ impl Port for WebPort {
             }
             Command::SaveProgress { key, ms } => storage::save(&key, ms),
             Command::ClearProgress(key) => storage::clear(&key),
+            Command::LoadSettings(key) => {
+                if let Some(settings) = storage::load_settings(&key) {
+                    dispatch.send(Action::SettingsRestored(settings));
+                }
+            }
+            Command::SaveSettings { key, settings } => storage::save_settings(&key, settings),
             Command::FetchChapters { url, generation } => {
                 fetch::chapters(url, generation, dispatch.clone());
             }
             Command::ReadId3 { src, generation } => fetch::id3(src, generation, dispatch.clone()),
             Command::FetchFeed(url) => fetch::feed(url, dispatch.clone()),
+            Command::ProbeAudio { src, generation } => {
+                fetch::probe(src, generation, dispatch.clone());
+            }
             audio => self.audio.apply(audio, dispatch),
         }
     }

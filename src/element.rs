@@ -8,13 +8,15 @@ use crate::deep_link;
 use crate::effects::WebPort;
 use crate::episode::Episode;
 use crate::media_session;
-use crate::page::Page;
+use crate::page::{self, Page};
+use crate::port::Dispatch;
 use crate::state::{Action, PlayerState};
 use crate::store::{Store, Subscription};
 use crate::url::absolute;
 use crate::view::app::{App, AppProps};
 use chapters::ChapterSource;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -298,9 +300,7 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         });
     } else {
         store.dispatch(Action::Load(Rc::new(config.episode)));
-        if let Some(start) = deep_link_start(&host) {
-            store.dispatch(start);
-        }
+        follow_deep_link(&host, &dispatch);
     }
     match config.playlist {
         Some(PlaylistSource::Feed(url)) => store.dispatch(Action::LoadFeed(url)),
@@ -324,9 +324,13 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     let mut listeners = Vec::new();
     if let Some(window) = web_sys::window() {
         // A page closed mid-episode still resumes: pagehide is the last reliable moment.
-        let dispatch = dispatch.clone();
+        let leaving = dispatch.clone();
         listeners.push(EventListener::new(&window, "pagehide", move |_| {
-            dispatch.send(Action::Leaving);
+            leaving.send(Action::Leaving);
+        }));
+        let (host, dispatch) = (host.clone(), dispatch.clone());
+        listeners.push(EventListener::new(&window, "hashchange", move |_| {
+            follow_deep_link(&host, &dispatch);
         }));
     }
 
@@ -341,7 +345,8 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     })
 }
 
-/// A deep link naming this player (or naming none, for the page's first player).
+/// A deep link in the page's URL naming this player (or naming none, for the page's first
+/// player).
 fn deep_link_start(host: &HtmlElement) -> Option<Action> {
     let location = web_sys::window()?.location();
     let fragment = location.hash().unwrap_or_default();
@@ -350,16 +355,7 @@ fn deep_link_start(host: &HtmlElement) -> Option<Action> {
         fragment.trim_start_matches('#'),
         query.trim_start_matches('?'),
     )?;
-    let first_on_page = || {
-        host.owner_document()
-            .and_then(|d| d.query_selector("chapter-player").ok().flatten())
-            .is_some_and(|first| first == **host)
-    };
-    let meant = match &link.player {
-        Some(id) => *id == host.id(),
-        None => first_on_page(),
-    };
-    meant.then(|| Action::StartAt {
+    page::is_meant(host, link.player.as_deref()).then(|| Action::StartAt {
         ms: link.start_ms,
         stop_at_ms: link.end_ms,
         notice: format!(
@@ -367,4 +363,16 @@ fn deep_link_start(host: &HtmlElement) -> Option<Action> {
             chapters::timestamp::format_compact(link.start_ms)
         ),
     })
+}
+
+/// Applies a deep link meant for this player and brings the player into view, as a link to an
+/// anchor would: on load, and when a same-page link changes the fragment.
+fn follow_deep_link(host: &HtmlElement, dispatch: &Dispatch) {
+    let Some(start) = deep_link_start(host) else {
+        return;
+    };
+    dispatch.send(start);
+    // After the player has rendered, so its final size is what is scrolled to.
+    let host = host.clone();
+    Timeout::new(0, move || host.scroll_into_view()).forget();
 }

@@ -128,6 +128,33 @@ pub fn feed(url: String, dispatch: Dispatch) {
     });
 }
 
+/// Asks for the first byte of the audio at `src` and answers with the HTTP status (`None`: no
+/// answer at all), so a failed episode can say whether it is missing or the server is down.
+pub fn probe(src: String, generation: u32, dispatch: Dispatch) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.send(Action::AudioProbed {
+            generation,
+            status: first_byte_status(&src).await,
+        });
+    });
+}
+
+async fn first_byte_status(src: &str) -> Option<u16> {
+    let window = web_sys::window()?;
+    let headers = Headers::new().ok()?;
+    headers.append("Range", "bytes=0-0").ok()?;
+    let controller = AbortController::new().ok()?;
+    let init = RequestInit::new();
+    init.set_headers(&headers);
+    init.set_signal(Some(&controller.signal()));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(src, &init))
+        .await
+        .ok()?
+        .unchecked_into();
+    controller.abort();
+    Some(response.status())
+}
+
 async fn feed_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))

@@ -70,6 +70,22 @@ pub const BINDINGS: &[Binding] = &[
         action: |_| Action::SeekBy(5_000),
     },
     Binding {
+        keys: &["PageUp"],
+        alt: false,
+        label: "Page Up",
+        aria: "PageUp",
+        description: "Forward 1 minute",
+        action: |_| Action::SeekBy(60_000),
+    },
+    Binding {
+        keys: &["PageDown"],
+        alt: false,
+        label: "Page Down",
+        aria: "PageDown",
+        description: "Back 1 minute",
+        action: |_| Action::SeekBy(-60_000),
+    },
+    Binding {
         keys: &["ArrowUp"],
         alt: false,
         label: "↑",
@@ -235,6 +251,8 @@ mod tests {
         assert_eq!(key("l"), Some(Action::SeekBy(10_000)));
         assert_eq!(key("ArrowLeft"), Some(Action::SeekBy(-5_000)));
         assert_eq!(key("ArrowRight"), Some(Action::SeekBy(5_000)));
+        assert_eq!(key("PageUp"), Some(Action::SeekBy(60_000)));
+        assert_eq!(key("PageDown"), Some(Action::SeekBy(-60_000)));
         assert_eq!(key("ArrowUp"), Some(Action::VolumeBy(0.1)));
         assert_eq!(key("ArrowDown"), Some(Action::VolumeBy(-0.1)));
         assert_eq!(key("m"), Some(Action::ToggleMute));

@@ -77,8 +77,8 @@ impl Page {
         };
         let page = location.href().unwrap_or_default();
         let page = page.split('#').next().unwrap_or_default();
-        let id = self.host.id();
-        let url = format!("{page}#{}", deep_link::fragment_for(ms, Some(id.as_str())));
+        let name = player_name(&self.host);
+        let url = format!("{page}#{}", deep_link::fragment_for(ms, name.as_deref()));
         let clipboard = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
             .filter(|c| c.is_object());
@@ -102,5 +102,46 @@ impl Page {
             let copied = wasm_bindgen_futures::JsFuture::from(write).await.is_ok();
             dispatch.send(Action::Shared(Share { url, copied }));
         });
+    }
+}
+
+/// The page's `<chapter-player>` elements, in document order.
+fn players_on_page(host: &HtmlElement) -> Vec<web_sys::Element> {
+    let Some(list) = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("chapter-player").ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}
+
+/// How a link names this player: its `id`, else its position among the page's
+/// `<chapter-player>` elements, counting from 1 (`player=2`). `None` for a player that has
+/// neither: links to it open the page's first player.
+pub fn player_name(host: &HtmlElement) -> Option<String> {
+    let id = host.id();
+    if !id.is_empty() {
+        return Some(id);
+    }
+    let position = players_on_page(host)
+        .iter()
+        .position(|p| p == host.unchecked_ref::<web_sys::Element>())?;
+    Some((position + 1).to_string())
+}
+
+/// Whether a link naming `player` (or naming none) means the player whose element is `host`.
+pub fn is_meant(host: &HtmlElement, player: Option<&str>) -> bool {
+    match player {
+        Some(name) => {
+            name == host.id()
+                || (host.id().is_empty() && player_name(host).as_deref() == Some(name))
+        }
+        None => players_on_page(host)
+            .first()
+            .is_some_and(|first| first == host.unchecked_ref::<web_sys::Element>()),
     }
 }

@@ -194,6 +194,7 @@ mod tests {
                 Command::SetSource("https://a/1.mp3".into()),
                 changed(0, 0, "Notes intro"),
                 Command::LoadPosition("chapter-player:position:https://a/1.mp3".into()),
+                Command::LoadSettings("chapter-player:settings:https://a".into()),
                 Command::Seek(400_000),
                 changed(1, 300_000, "Notes end"),
             ]
@@ -218,7 +219,7 @@ mod tests {
         assert_eq!(store.state().position_ms, 30_000);
         assert_eq!(store.state().notice.as_deref(), Some("Starting at 0:30"));
         assert_eq!(
-            take(&commands)[5..],
+            take(&commands)[6..],
             [Command::Seek(30_000), changed(0, 0, "Notes intro")]
         );
     }
@@ -237,6 +238,7 @@ mod tests {
                 Command::SetSource("https://a/1.mp3".into()),
                 changed(0, 0, "Given"),
                 Command::LoadPosition("chapter-player:position:https://a/1.mp3".into()),
+                Command::LoadSettings("chapter-player:settings:https://a".into()),
             ]
         );
         // A chapters attribute set later: the file replaces the inline chapters.

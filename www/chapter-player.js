@@ -9,6 +9,34 @@ const STRINGS = { src: "src", episodeTitle: "episode-title", show: "show", artwo
   chaptersUrl: "chapters", theme: "theme", feed: "feed" };
 const FLAGS = { noResume: "no-resume", noPauseOthers: "no-pause-others" };
 
+// Until the wasm has arrived: the notes, readable, in a box about the player's size, so the
+// page does not jump when the player appears. No host CSS needed.
+const WAITING = new CSSStyleSheet();
+WAITING.replaceSync(`:host { display: block; }
+.waiting { box-sizing: border-box; overflow: hidden; white-space: pre-line; padding: 18px 20px;
+  border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 16px; }`);
+
+/** The player's height, roughly: its fixed parts, and a list when the notes hold times. */
+function expectedHeight(element) {
+  const times = (element.textContent.match(/\b\d{1,2}:\d\d\b/g) ?? []).length;
+  const listMax = parseFloat(getComputedStyle(element).getPropertyValue("--cp-list-height")) || 320;
+  const narrow = element.getBoundingClientRect().width <= 480;
+  const list = times >= 2 ? Math.min(times * 40 + 4, listMax) + 60 : 0;
+  return (narrow ? 320 : 262) + list + (element.textContent.trim() ? 40 : 0);
+}
+
+function showWaiting(element) {
+  const root = element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [WAITING];
+  const box = document.createElement("div");
+  box.className = "waiting";
+  box.setAttribute("part", "waiting");
+  box.append(document.createElement("slot"));
+  root.append(box);
+  // Through the CSSOM: a strict style-src allows it, where a style attribute is refused.
+  box.style.setProperty("height", `${expectedHeight(element)}px`);
+}
+
 function report(element, error) {
   console.error("<chapter-player>:", error);
   element.dispatchEvent(new CustomEvent("error", { detail: { message: String(error?.message ?? error) } }));
@@ -36,6 +64,7 @@ class ChapterPlayerElement extends HTMLElement {
 
   connectedCallback() {
     // Mount after the current task, so children parsed after the opening tag are present.
+    if (!this.shadowRoot) queueMicrotask(() => { if (!this.shadowRoot && !this.#player) showWaiting(this); });
     this.#pending = ready.then(() => {
       if (!this.isConnected || this.#player) return;
       try {

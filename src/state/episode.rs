@@ -5,7 +5,7 @@
 //! audio file's ID3 tag. A chapter file that fails falls back to the notes, then to ID3, and the
 //! player says so.
 
-use super::{Action, Command, PlayerState};
+use super::{Action, Command, Failure, Loading, PlayerState};
 use crate::episode::Episode;
 use chapters::{ChapterSource, Chapters};
 use std::rc::Rc;
@@ -69,6 +69,11 @@ impl PlayerState {
             }
             Action::PlaylistFailed(reason) => self.playlist_error = Some(reason),
             Action::SelectEpisode { index, play } => self.select(index, play, out),
+            Action::AudioProbed { generation, status }
+                if generation == self.generation && self.error.is_some() =>
+            {
+                self.explain_failure(status);
+            }
             // Nothing changed, answers for an earlier generation, and actions `update` handles.
             _ => {}
         }
@@ -99,6 +104,9 @@ impl PlayerState {
         self.load_chapters(out);
         if let Some(key) = self.resume_key() {
             out.push(Command::LoadPosition(key));
+        }
+        if let Some(key) = self.settings_key() {
+            out.push(Command::LoadSettings(key));
         }
         if play && self.error.is_none() {
             self.paused = false;
@@ -170,6 +178,66 @@ impl PlayerState {
             "Resume at {}",
             chapters::timestamp::format_compact(ms)
         ));
+    }
+
+    /// The audio failed: say why, naming the file, and offer Retry only where loading it again
+    /// can help. A missing file and an unplayable one look alike to the media element, so the
+    /// server is asked which it is.
+    pub(super) fn failed(&mut self, failure: Failure, out: &mut Vec<Command>) {
+        let src = &self.episode.src;
+        let (reason, retry) = match failure {
+            Failure::Aborted => (format!("Loading the audio {src} was stopped."), true),
+            Failure::Network => (
+                format!("The download of the audio {src} broke off: a network error."),
+                true,
+            ),
+            Failure::Decode => (
+                format!("The audio {src} is damaged or in a format this browser cannot play."),
+                false,
+            ),
+            Failure::Unavailable => {
+                out.push(Command::ProbeAudio {
+                    src: src.clone(),
+                    generation: self.generation,
+                });
+                (
+                    format!("The audio {src} could not be loaded: it was not found, or this browser cannot play it."),
+                    false,
+                )
+            }
+        };
+        self.error = Some(reason);
+        self.retry = retry;
+        self.paused = true;
+        self.loading = Loading::Idle;
+    }
+
+    fn explain_failure(&mut self, status: Option<u16>) {
+        let src = &self.episode.src;
+        let (reason, retry) = match status {
+            Some(code @ (404 | 410)) => (
+                format!("The audio {src} was not found (HTTP {code})."),
+                false,
+            ),
+            Some(code @ (401 | 403)) => (
+                format!("The server refused the audio {src} (HTTP {code})."),
+                false,
+            ),
+            Some(200..=299) => (
+                format!("The audio {src} is in a format this browser cannot play."),
+                false,
+            ),
+            Some(code) => (
+                format!("The server could not send the audio {src} (HTTP {code}). Try again later."),
+                code == 408 || code == 429 || code >= 500,
+            ),
+            None => (
+                format!("The audio {src} could not be reached: the network or the server did not answer."),
+                true,
+            ),
+        };
+        self.error = Some(reason);
+        self.retry = retry;
     }
 
     /// Loads playlist entry `index`. The show's name the page gave stands over the feed's; the

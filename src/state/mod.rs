@@ -28,6 +28,9 @@ pub const SAVE_EVERY_MS: u64 = 5_000;
 pub const RESUME_MARGIN_MS: u64 = 5_000;
 /// Storage keys for saved positions: this, then the episode's absolute audio URL.
 pub const POSITION_KEY_PREFIX: &str = "chapter-player:position:";
+/// Storage keys for a show's speed and volume: this, then the show's name (or, without one, the
+/// folder its audio is in).
+pub const SETTINGS_KEY_PREFIX: &str = "chapter-player:settings:";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loading {
@@ -67,8 +70,10 @@ pub struct PlayerState {
     pub buffered_ms: u64,
     pub paused: bool,
     pub loading: Loading,
-    /// Why the audio cannot play, shown with a retry button.
+    /// Why the audio cannot play.
     pub error: Option<String>,
+    /// Whether loading the audio again could help (a network error), so Retry is offered.
+    pub retry: bool,
     pub volume: f64,
     pub muted: bool,
     pub rate: f64,
@@ -85,6 +90,27 @@ pub struct PlayerState {
     pub share: Option<Share>,
     /// The position last saved for resuming, so saving is throttled to every [`SAVE_EVERY_MS`].
     pub saved_ms: Option<u64>,
+}
+
+/// What a listener sets once and expects again next time: kept per show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    pub rate: f64,
+    pub volume: f64,
+    pub muted: bool,
+}
+
+/// Why the audio element failed (its `MediaError` code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// Loading was stopped (1).
+    Aborted,
+    /// The download broke off (2).
+    Network,
+    /// The file cannot be decoded (3).
+    Decode,
+    /// Not found, refused, or not a format the browser plays (4): the server is asked which.
+    Unavailable,
 }
 
 /// A link to a moment, once the listener asked for it.
@@ -141,6 +167,8 @@ pub enum Action {
     },
     /// The position saved for this episode, read from storage.
     PositionRestored(u64),
+    /// The speed and volume saved for this show.
+    SettingsRestored(Settings),
     /// Make the player a playlist of this podcast feed's episodes.
     LoadFeed(String),
     PlaylistLoaded(Rc<Vec<Episode>>),
@@ -165,7 +193,14 @@ pub enum Action {
         muted: bool,
     },
     RateChanged(f64),
-    Failed(String),
+    /// The audio element's `error`.
+    Failed(Failure),
+    /// The server's answer for the audio after a [`Failure::Unavailable`]: its HTTP status, or
+    /// `None` when there was no answer.
+    AudioProbed {
+        generation: u32,
+        status: Option<u16>,
+    },
     /// Start somewhere other than 0: a deep link.
     StartAt {
         ms: u64,
@@ -215,6 +250,11 @@ pub enum Command {
         ms: u64,
     },
     ClearProgress(String),
+    LoadSettings(String),
+    SaveSettings {
+        key: String,
+        settings: Settings,
+    },
     // The network; answers carry the generation they were asked for.
     FetchChapters {
         url: String,
@@ -226,6 +266,11 @@ pub enum Command {
         generation: u32,
     },
     FetchFeed(String),
+    /// Ask the server for the audio's first byte, to learn why it could not be loaded.
+    ProbeAudio {
+        src: String,
+        generation: u32,
+    },
 }
 
 impl Default for PlayerState {
@@ -247,6 +292,7 @@ impl Default for PlayerState {
             paused: true,
             loading: Loading::Idle,
             error: None,
+            retry: false,
             volume: 1.0,
             muted: false,
             rate: 1.0,
@@ -315,6 +361,25 @@ impl PlayerState {
     pub fn resume_key(&self) -> Option<String> {
         (self.resume && !self.episode.src.is_empty())
             .then(|| format!("{POSITION_KEY_PREFIX}{}", self.episode.src))
+    }
+
+    /// Where this show's speed and volume are stored, under the same rule as positions.
+    pub fn settings_key(&self) -> Option<String> {
+        let episode = &self.episode;
+        let show = if episode.show.is_empty() {
+            episode.src.rsplit_once('/').map(|(folder, _)| folder)?
+        } else {
+            episode.show.as_str()
+        };
+        (self.resume && !show.is_empty()).then(|| format!("{SETTINGS_KEY_PREFIX}{show}"))
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings {
+            rate: self.rate,
+            volume: self.volume,
+            muted: self.muted,
+        }
     }
 
     /// The one rule for saving and resuming: not at either end of the episode.

@@ -31,6 +31,8 @@ fn changed(index: usize, start_ms: u64, title: &str) -> Command {
     }
 }
 
+const SETTINGS_KEY: &str = "chapter-player:settings:https://pod.example";
+
 fn save(ms: u64) -> Command {
     Command::SaveProgress {
         key: KEY.into(),
@@ -127,6 +129,8 @@ fn playing_claims_the_page() {
 #[test]
 fn volume_rate_and_mute() {
     let mut p = player();
+    // Saving them is `speed_and_volume_are_kept_per_show`'s subject.
+    p.update(Action::SetResume(false));
     p.update(Action::VolumeBy(-0.25));
     assert_eq!(p.volume, 0.75);
     p.update(Action::VolumeBy(5.0));
@@ -234,6 +238,7 @@ fn loading_an_episode_points_everything_at_it() {
             Command::SetSource(SRC.into()),
             changed(0, 0, "Hello"),
             Command::LoadPosition(KEY.into()),
+            Command::LoadSettings(SETTINGS_KEY.into()),
         ]
     );
     assert_eq!(p.chapters.len(), 2);
@@ -258,6 +263,7 @@ fn loading_an_episode_points_everything_at_it() {
                 generation: 2
             },
             Command::LoadPosition(format!("{POSITION_KEY_PREFIX}{other}")),
+            Command::LoadSettings(SETTINGS_KEY.into()),
         ]
     );
     assert_eq!(
@@ -468,9 +474,109 @@ fn a_playlist_selects_episodes_and_goes_on_to_the_next() {
 fn errors_block_play_until_retry() {
     let mut p = player();
     p.update(Action::TimeUpdate(42_000));
-    p.update(Action::Failed("404".into()));
+    p.update(Action::Failed(Failure::Network));
     assert_eq!(p.activity(), Activity::Error);
+    assert!(p.retry);
     assert_eq!(p.update(Action::Play), []);
     assert_eq!(p.update(Action::Retry), [Command::Reload(42_000)]);
     assert_eq!(p.error, None);
+}
+
+#[test]
+fn speed_and_volume_are_kept_per_show() {
+    let mut p = player();
+    let saved = |rate, volume, muted| Command::SaveSettings {
+        key: SETTINGS_KEY.into(),
+        settings: Settings {
+            rate,
+            volume,
+            muted,
+        },
+    };
+    assert_eq!(
+        p.update(Action::RateStep(1)),
+        [Command::SetRate(1.25), saved(1.25, 1.0, false)]
+    );
+    assert_eq!(
+        p.update(Action::ToggleMute),
+        [Command::SetMuted(true), saved(1.25, 1.0, true)]
+    );
+    // What the audio reports back is not the listener's choice: nothing to save.
+    assert_eq!(p.update(Action::RateChanged(1.25)), []);
+
+    // The show's name keys them when there is one; the next episode asks for them.
+    let mut next = PlayerState::default();
+    let named = Rc::new(Episode {
+        show: "core.py".into(),
+        ..(*episode(SRC, ChapterSource::Notes, "")).clone()
+    });
+    let commands = next.update(Action::Load(named));
+    assert!(commands.contains(&Command::LoadSettings(
+        "chapter-player:settings:core.py".into()
+    )));
+    let restored = Settings {
+        rate: 9.0,
+        volume: 0.4,
+        muted: false,
+    };
+    assert_eq!(
+        next.update(Action::SettingsRestored(restored)),
+        [
+            Command::SetRate(3.0),
+            Command::SetVolume(0.4),
+            Command::SetMuted(false)
+        ]
+    );
+    // no-resume keeps nothing.
+    next.update(Action::SetResume(false));
+    assert_eq!(next.update(Action::SetRate(1.0)), [Command::SetRate(1.0)]);
+}
+
+#[test]
+fn errors_name_the_file_and_offer_retry_only_where_it_can_help() {
+    let reason = |p: &PlayerState| p.error.clone().unwrap_or_default();
+    let mut p = player();
+    p.update(Action::Failed(Failure::Decode));
+    assert!(reason(&p).contains(SRC) && !p.retry);
+
+    // Missing and unplayable look alike: the server is asked.
+    let mut p = player();
+    assert_eq!(
+        p.update(Action::Failed(Failure::Unavailable)),
+        [Command::ProbeAudio {
+            src: SRC.into(),
+            generation: 1
+        }]
+    );
+    assert!(!p.retry);
+    for (status, retry, words) in [
+        (Some(404), false, "was not found (HTTP 404)"),
+        (Some(403), false, "refused"),
+        (Some(206), false, "format this browser cannot play"),
+        (Some(503), true, "(HTTP 503). Try again later."),
+        (None, true, "did not answer"),
+    ] {
+        let mut q = p.clone();
+        q.update(Action::AudioProbed {
+            generation: 1,
+            status,
+        });
+        assert_eq!(q.retry, retry, "{status:?}");
+        assert!(
+            reason(&q).contains(words) && reason(&q).contains(SRC),
+            "{}",
+            reason(&q)
+        );
+    }
+    // An answer about an earlier source, or after recovering, changes nothing.
+    let mut q = p.clone();
+    q.update(Action::AudioProbed {
+        generation: 0,
+        status: Some(503),
+    });
+    assert!(!q.retry);
+
+    let mut none = PlayerState::default();
+    none.update(Action::Load(episode("", ChapterSource::Notes, "")));
+    assert!(none.error.is_some() && !none.retry);
 }

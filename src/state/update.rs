@@ -1,7 +1,9 @@
 //! The reducer: playback, seeking, chapters, volume and speed. Loading episodes, chapter sources
 //! and resuming are in [`super::episode`].
 
-use super::{Action, Command, Loading, PlayerState, RATES, RESTART_GRACE_MS, SAVE_EVERY_MS};
+use super::{
+    Action, Command, Loading, PlayerState, Settings, RATES, RESTART_GRACE_MS, SAVE_EVERY_MS,
+};
 
 impl PlayerState {
     pub fn update(&mut self, action: Action) -> Vec<Command> {
@@ -54,10 +56,12 @@ impl PlayerState {
                     self.muted = false;
                     out.push(Command::SetMuted(false));
                 }
+                self.save_settings(&mut out);
             }
             Action::ToggleMute => {
                 self.muted = !self.muted;
                 out.push(Command::SetMuted(self.muted));
+                self.save_settings(&mut out);
             }
             Action::RateStep(step) => {
                 let i = RATES.iter().position(|r| *r >= self.rate).unwrap_or(2);
@@ -68,11 +72,27 @@ impl PlayerState {
                 let r = if r.is_nan() { 1.0 } else { r };
                 self.rate = r.clamp(RATES[0], RATES[RATES.len() - 1]);
                 out.push(Command::SetRate(self.rate));
+                self.save_settings(&mut out);
+            }
+            Action::SettingsRestored(Settings {
+                rate,
+                volume,
+                muted,
+            }) => {
+                self.rate = rate.clamp(RATES[0], RATES[RATES.len() - 1]);
+                self.volume = volume.clamp(0.0, 1.0);
+                self.muted = muted;
+                out.extend([
+                    Command::SetRate(self.rate),
+                    Command::SetVolume(self.volume),
+                    Command::SetMuted(self.muted),
+                ]);
             }
             Action::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
             Action::CloseShortcuts => self.shortcuts_open = false,
             Action::Retry => {
                 self.error = None;
+                self.retry = false;
                 self.loading = Loading::Metadata;
                 out.push(Command::Reload(self.position_ms));
             }
@@ -104,11 +124,7 @@ impl PlayerState {
                 self.muted = muted;
             }
             Action::RateChanged(r) => self.rate = r,
-            Action::Failed(reason) => {
-                self.error = Some(reason);
-                self.paused = true;
-                self.loading = Loading::Idle;
-            }
+            Action::Failed(failure) => self.failed(failure, &mut out),
             Action::StartAt {
                 ms,
                 stop_at_ms,
@@ -137,7 +153,8 @@ impl PlayerState {
             | Action::LoadFeed(_)
             | Action::PlaylistLoaded(_)
             | Action::PlaylistFailed(_)
-            | Action::SelectEpisode { .. }) => self.update_episode(episode, &mut out),
+            | Action::SelectEpisode { .. }
+            | Action::AudioProbed { .. }) => self.update_episode(episode, &mut out),
         }
         out
     }
@@ -190,6 +207,16 @@ impl PlayerState {
                 index: next,
                 play: true,
             }));
+        }
+    }
+
+    /// Remembers the listener's speed and volume for the show.
+    fn save_settings(&self, out: &mut Vec<Command>) {
+        if let Some(key) = self.settings_key() {
+            out.push(Command::SaveSettings {
+                key,
+                settings: self.settings(),
+            });
         }
     }
 

@@ -9,7 +9,7 @@ use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
-use super::Shared;
+use super::{roving, Shared};
 use crate::keymap::{self, KeyPress};
 use crate::state::Action;
 use crate::store::Store;
@@ -30,9 +30,18 @@ impl PartialEq for AppProps {
 }
 
 /// Keys a focused control handles itself: buttons activate on Space and Enter, the volume input
-/// moves with arrows, the speed menu opens and moves with arrows.
+/// moves with arrows, the speed menu opens and moves with arrows, and the lists move between
+/// their rows with arrows, Home and End.
 fn control_owns_key(target: Option<Element>, key: &str) -> bool {
     let Some(el) = target else { return false };
+    let in_list = el
+        .closest(&format!("[{}]", roving::ATTRIBUTE))
+        .ok()
+        .flatten()
+        .is_some();
+    if in_list && roving::KEYS.contains(&key) {
+        return true;
+    }
     match el.tag_name().as_str() {
         "BUTTON" | "A" => matches!(key, " " | "Enter"),
         "INPUT" => matches!(
@@ -94,10 +103,16 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let episode = s.episode.clone();
-    let label = if episode.title.is_empty() {
+    // Landmarks need distinct names: the title, else the audio's file name.
+    let named = if episode.title.is_empty() {
+        episode.src.rsplit('/').next().unwrap_or_default()
+    } else {
+        episode.title.as_str()
+    };
+    let label = if named.is_empty() {
         "Podcast player".to_string()
     } else {
-        format!("Podcast player: {}", episode.title)
+        format!("Podcast player: {named}")
     };
     let chapters = Shared(s.chapters.clone());
     let playhead = Playhead {
@@ -151,9 +166,11 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(reason) = s.error.clone() {
                 <div class="error" part="error" role="alert">
                     <span>{ reason }</span>
-                    <button type="button" part="retry" class="retry" onclick={dispatch.reform(|_| Action::Retry)}>
-                        { "Retry" }
-                    </button>
+                    if s.retry {
+                        <button type="button" part="retry" class="retry" onclick={dispatch.reform(|_| Action::Retry)}>
+                            { "Retry" }
+                        </button>
+                    }
                 </div>
             }
             <ContextProvider<Playhead> context={playhead}>

@@ -8,11 +8,16 @@
 //! scroll height is right from the first frame.
 
 use super::chapter_row::ChapterRow;
-use super::{use_style_property, Shared};
+use super::{roving, use_style_property, Shared};
 use crate::state::Action;
 use chapters::Chapters;
 use gloo::timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// After the listener scrolls the list, it is not scrolled to the current chapter for this long.
+const BROWSING_MS: f64 = 8_000.0;
 
 /// Rows built in the first render, and added on each side per step after it.
 const FIRST: usize = 60;
@@ -66,10 +71,25 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     use_style_property(list.clone(), "--rows-before", lo.to_string());
     use_style_property(list.clone(), "--rows-after", (len - hi.max(lo)).to_string());
 
-    // Keep the current chapter in view inside the list, without scrolling the host page.
+    // When the listener last scrolled the list, and whether the next scroll event is ours.
+    let browsed_at = use_mut_ref(|| f64::NEG_INFINITY);
+    let scrolling_ourselves = use_memo((), |_| Rc::new(Cell::new(false)));
+    let onscroll = {
+        let (browsed_at, ours) = (browsed_at.clone(), (*scrolling_ourselves).clone());
+        Callback::from(move |_: Event| {
+            if !ours.replace(false) {
+                *browsed_at.borrow_mut() = js_sys::Date::now();
+            }
+        })
+    };
+    // Keep the current chapter in view inside the list, without scrolling the host page — unless
+    // the listener is browsing the list.
     {
-        let list = list.clone();
+        let (list, ours) = (list.clone(), (*scrolling_ourselves).clone());
         use_effect_with((props.current, lo, hi), move |(current, _, _)| {
+            if js_sys::Date::now() - *browsed_at.borrow() < BROWSING_MS {
+                return;
+            }
             let Some((i, ol)) = current.zip(list.cast::<web_sys::HtmlElement>()) else {
                 return;
             };
@@ -83,11 +103,31 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                 let (view_top, view_bottom) =
                     (ol.scroll_top(), ol.scroll_top() + ol.client_height());
                 if top < view_top || bottom > view_bottom {
+                    ours.set(true);
                     ol.set_scroll_top(top - ol.client_height() / 3);
                 }
             }
         });
     }
+
+    // One Tab stop: the row last focused, else the current chapter, else the first.
+    let focused = use_state_eq(|| None::<usize>);
+    let tab_stop = focused.filter(|i| *i < len).or(props.current).unwrap_or(0);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| focused.set(roving::row_index(e.target())))
+    };
+    let onkeydown = {
+        let list = list.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(ol) = list.cast::<web_sys::Element>() {
+                if roving::move_focus(&e, &ol) {
+                    e.prevent_default();
+                    e.stop_propagation();
+                }
+            }
+        })
+    };
 
     let error = props
         .error
@@ -96,7 +136,7 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     if props.chapters.is_empty() {
         return match error {
             Some(error) => html! {
-                <section class="chapters" part="chapter-list" aria-label="Chapters">{ error }</section>
+                <div class="chapters" part="chapter-list" role="group" aria-label="Chapters">{ error }</div>
             },
             None => html! {},
         };
@@ -111,19 +151,20 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
         .map(|(i, c)| {
             html! {
                 <ChapterRow key={c.start_ms} chapters={props.chapters.clone()} index={i}
-                    current={props.current == Some(i)} duration_ms={props.duration_ms}
-                    dispatch={props.dispatch.clone()} />
+                    current={props.current == Some(i)} tabbable={i == tab_stop}
+                    duration_ms={props.duration_ms} dispatch={props.dispatch.clone()} />
             }
         });
     html! {
-        <section class="chapters" part="chapter-list" aria-label="Chapters">
+        <div class="chapters" part="chapter-list" role="group" aria-label="Chapters">
             { error.unwrap_or_default() }
-            <div class="chapters-head">
+            <div class="chapters-head" aria-hidden="true">
                 <span>{ "Chapters" }</span>
                 <span class="count">{ visible }</span>
             </div>
-            <ol ref={list}>{ for rows }</ol>
-        </section>
+            <ol ref={list} data-roving="" aria-label={format!("{visible} chapters")}
+                {onscroll} {onfocusin} {onkeydown}>{ for rows }</ol>
+        </div>
     }
 }
 

@@ -53,7 +53,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         <div class="controls">
             <div class="transport">
                 <button type="button" class="btn" part="previous-chapter" aria-label="Previous chapter"
-                    aria-keyshortcuts={aria_for("Previous chapter")} disabled={!props.has_previous}
+                    aria-keyshortcuts={aria_for("Previous chapter")} aria-disabled={(!props.has_previous).then_some("true")}
                     onclick={d.reform(|_| Action::PreviousChapter)}>{ icons::previous() }</button>
                 <button type="button" class="btn skip" part="skip-back" aria-label={skip_back}
                     onclick={d.reform(|_| Action::SeekBy(-(SKIP_BACK_MS as i64)))}>
@@ -61,7 +61,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </button>
                 <button type="button" class={classes!("btn", "play", buffering.then_some("busy"))} part="play"
                     aria-label={if props.paused { "Play" } else { "Pause" }}
-                    aria-keyshortcuts={aria_for("Play or pause")} disabled={props.failed}
+                    aria-keyshortcuts={aria_for("Play or pause")} aria-disabled={props.failed.then_some("true")}
                     onclick={d.reform(|_| Action::TogglePlay)}>
                     if props.paused { { icons::play() } } else { { icons::pause() } }
                 </button>
@@ -70,7 +70,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     { icons::forward() }<span class="skip-n" aria-hidden="true">{ SKIP_FORWARD_MS / 1000 }</span>
                 </button>
                 <button type="button" class="btn" part="next-chapter" aria-label="Next chapter"
-                    aria-keyshortcuts={aria_for("Next chapter")} disabled={!props.has_next}
+                    aria-keyshortcuts={aria_for("Next chapter")} aria-disabled={(!props.has_next).then_some("true")}
                     onclick={d.reform(|_| Action::NextChapter)}>{ icons::next() }</button>
             </div>
             <div class="secondary">

@@ -1,6 +1,6 @@
 //! A playlist's episodes: title, date and length; the loaded one marked; a click plays another.
 
-use super::{clock, Shared};
+use super::{clock, roving, Shared};
 use crate::episode::Episode;
 use crate::state::Action;
 use yew::prelude::*;
@@ -28,18 +28,38 @@ fn short_date(published: &str) -> String {
 
 #[function_component]
 pub fn EpisodeList(props: &EpisodeListProps) -> Html {
+    let list = use_node_ref();
+    // One Tab stop: the episode last focused, else the loaded one.
+    let focused = use_state_eq(|| None::<usize>);
+    let tab_stop = focused.or(props.current).unwrap_or(0);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| focused.set(roving::row_index(e.target())))
+    };
+    let onkeydown = {
+        let list = list.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(ol) = list.cast::<web_sys::Element>() {
+                if roving::move_focus(&e, &ol) {
+                    e.prevent_default();
+                    e.stop_propagation();
+                }
+            }
+        })
+    };
     if let Some(error) = &props.error {
         return html! {
-            <section class="episodes" part="episode-list" aria-label="Episodes">
+            <div class="episodes" part="episode-list" role="group" aria-label="Episodes">
                 <p class="chapters-error" role="alert">{ error }</p>
-            </section>
+            </div>
         };
     }
     let items = props.episodes.iter().enumerate().map(|(i, e)| {
         let is_current = props.current == Some(i);
         html! {
-            <li key={i}>
+            <li key={i} data-index={i.to_string()}>
                 <button type="button" class={classes!("episode", is_current.then_some("current"))}
+                    tabindex={if i == tab_stop { "0" } else { "-1" }}
                     part={if is_current { "episode episode-current" } else { "episode" }}
                     aria-current={is_current.then_some("true")}
                     onclick={props.dispatch.reform(move |_| Action::SelectEpisode { index: i, play: true })}>
@@ -54,12 +74,13 @@ pub fn EpisodeList(props: &EpisodeListProps) -> Html {
         }
     });
     html! {
-        <section class="episodes" part="episode-list" aria-label="Episodes">
-            <div class="chapters-head">
+        <div class="episodes" part="episode-list" role="group" aria-label="Episodes">
+            <div class="chapters-head" aria-hidden="true">
                 <span>{ "Episodes" }</span>
                 <span class="count">{ props.episodes.len() }</span>
             </div>
-            <ol>{ for items }</ol>
-        </section>
+            <ol ref={list} data-roving="" aria-label={format!("{} episodes", props.episodes.len())}
+                {onfocusin} {onkeydown}>{ for items }</ol>
+        </div>
     }
 }

@@ -8,6 +8,7 @@ mod controls;
 mod episode_list;
 mod icons;
 mod notes_panel;
+mod roving;
 mod seek_bar;
 mod share_result;
 mod shortcuts_overlay;

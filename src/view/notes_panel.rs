@@ -1,7 +1,7 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
 
-use super::Shared;
+use super::{spoken, Shared};
 use crate::state::Action;
 use chapters::notes::display::Segment;
 use yew::prelude::*;
@@ -21,10 +21,14 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         },
         Segment::Time { ms, text } => {
             let at = *ms;
+            // Heard as "Seek to 4 minutes 17 seconds", not as the digits and brackets written.
             html! {
                 <button type="button" class="timestamp" part="timestamp"
                     data-start={chapters::timestamp::format_seconds(at)}
-                    onclick={props.dispatch.reform(move |_| Action::SeekTo(at))}>{ text.clone() }</button>
+                    onclick={props.dispatch.reform(move |_| Action::SeekTo(at))}>
+                    <span aria-hidden="true">{ text.clone() }</span>
+                    <span class="visually-hidden">{ format!("Seek to {}", spoken(at)) }</span>
+                </button>
             }
         }
     };
