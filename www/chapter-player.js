@@ -13,8 +13,9 @@ const FLAGS = { noResume: "no-resume", noPauseOthers: "no-pause-others" };
 // page does not jump when the player appears. No host CSS needed.
 const WAITING = new CSSStyleSheet();
 WAITING.replaceSync(`:host { display: block; }
-.waiting { box-sizing: border-box; overflow: hidden; white-space: pre-line; padding: 18px 20px;
-  border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 16px; }`);
+.waiting { box-sizing: border-box; overflow: hidden; padding: 18px 20px;
+  border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 16px; }
+.waiting.text { white-space: pre-line; }`);
 
 /** The player's height, roughly: its fixed parts, and a list when the notes hold times. */
 function expectedHeight(element) {
@@ -29,7 +30,8 @@ function showWaiting(element) {
   const root = element.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [WAITING];
   const box = document.createElement("div");
-  box.className = "waiting";
+  // Plain-text notes keep their line breaks; HTML notes have their own.
+  box.className = element.children.length ? "waiting" : "waiting text";
   box.setAttribute("part", "waiting");
   box.append(document.createElement("slot"));
   root.append(box);

@@ -155,7 +155,7 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                 aria-valuemax={(duration / 1000).to_string()}
                 aria-valuenow={(shown_ms / 1000).to_string()}
                 aria-valuetext={value_text}
-                aria-keyshortcuts="ArrowLeft ArrowRight Home End 0 1 2 3 4 5 6 7 8 9"
+                aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End 0 1 2 3 4 5 6 7 8 9"
                 {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onpointercancel} {onfocus} {onblur}
             >
                 <div class="rail">
