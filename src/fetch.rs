@@ -43,22 +43,26 @@ async fn chapters_file(url: &str) -> Result<Chapters, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Bytes `0..len` of `url`, or `None` when the server will not serve a range (it would send the
-/// whole episode: that download is cancelled) or the request fails.
-async fn leading_bytes(url: &str, len: usize) -> Option<Vec<u8>> {
+/// A request for bytes `0..=last` of `url`, with the controller that can cancel its download.
+async fn range_request(url: &str, last: usize) -> Option<(Response, AbortController)> {
     let window = web_sys::window()?;
     let headers = Headers::new().ok()?;
-    headers
-        .append("Range", &format!("bytes=0-{}", len.checked_sub(1)?))
-        .ok()?;
+    headers.append("Range", &format!("bytes=0-{last}")).ok()?;
     let controller = AbortController::new().ok()?;
     let init = RequestInit::new();
     init.set_headers(&headers);
     init.set_signal(Some(&controller.signal()));
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .ok()?
         .unchecked_into();
+    Some((response, controller))
+}
+
+/// Bytes `0..len` of `url`, or `None` when the server will not serve a range (it would send the
+/// whole episode: that download is cancelled) or the request fails.
+async fn leading_bytes(url: &str, len: usize) -> Option<Vec<u8>> {
+    let (response, controller) = range_request(url, len.checked_sub(1)?).await?;
     if response.status() != 206 {
         controller.abort();
         return None;
@@ -140,17 +144,7 @@ pub fn probe(src: String, generation: u32, dispatch: Dispatch) {
 }
 
 async fn first_byte_status(src: &str) -> Option<u16> {
-    let window = web_sys::window()?;
-    let headers = Headers::new().ok()?;
-    headers.append("Range", "bytes=0-0").ok()?;
-    let controller = AbortController::new().ok()?;
-    let init = RequestInit::new();
-    init.set_headers(&headers);
-    init.set_signal(Some(&controller.signal()));
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(src, &init))
-        .await
-        .ok()?
-        .unchecked_into();
+    let (response, controller) = range_request(src, 0).await?;
     controller.abort();
     Some(response.status())
 }

@@ -1,10 +1,10 @@
 //! `<chapter-player>`: a podcast player that turns the timestamps in show notes into chapters.
 //!
 //! Data flows one way: the `chapters` crate parses notes and chapter files into a model;
-//! [`state`] is a pure reducer that owns the episode and the player; [`store`] runs it and hands
-//! its commands to a [`port`], behind which the adapters ([`audio`], [`fetch`], [`storage`],
-//! [`page`], [`media_session`]) do the effects and answer with actions; [`view`] renders state
-//! with Yew; and [`element`] is the glue to custom elements and the JavaScript API.
+//! `state` is a pure reducer that owns the episode and the player; `store` runs it and hands
+//! its commands to a `port`, behind which the adapters (`audio`, `fetch`, `storage`,
+//! `page`, `media_session`) do the effects and answer with actions; `view` renders state
+//! with Yew; and `element` is the glue to custom elements and the JavaScript API.
 //!
 //! Module graph, with no cycle: `state` ← adapters ← `effects` ← `element`; `store` ← `view`.
 

@@ -111,23 +111,12 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     }
 
     // One Tab stop: the row last focused, else the current chapter, else the first.
-    let focused = use_state_eq(|| None::<usize>);
+    let roving::Roving {
+        focused,
+        onfocusin,
+        onkeydown,
+    } = roving::use_roving(list.clone());
     let tab_stop = focused.filter(|i| *i < len).or(props.current).unwrap_or(0);
-    let onfocusin = {
-        let focused = focused.clone();
-        Callback::from(move |e: FocusEvent| focused.set(roving::row_index(e.target())))
-    };
-    let onkeydown = {
-        let list = list.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(ol) = list.cast::<web_sys::Element>() {
-                if roving::move_focus(&e, &ol) {
-                    e.prevent_default();
-                    e.stop_propagation();
-                }
-            }
-        })
-    };
 
     let error = props
         .error

@@ -30,23 +30,12 @@ fn short_date(published: &str) -> String {
 pub fn EpisodeList(props: &EpisodeListProps) -> Html {
     let list = use_node_ref();
     // One Tab stop: the episode last focused, else the loaded one.
-    let focused = use_state_eq(|| None::<usize>);
+    let roving::Roving {
+        focused,
+        onfocusin,
+        onkeydown,
+    } = roving::use_roving(list.clone());
     let tab_stop = focused.or(props.current).unwrap_or(0);
-    let onfocusin = {
-        let focused = focused.clone();
-        Callback::from(move |e: FocusEvent| focused.set(roving::row_index(e.target())))
-    };
-    let onkeydown = {
-        let list = list.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(ol) = list.cast::<web_sys::Element>() {
-                if roving::move_focus(&e, &ol) {
-                    e.prevent_default();
-                    e.stop_propagation();
-                }
-            }
-        })
-    };
     if let Some(error) = &props.error {
         return html! {
             <div class="episodes" part="episode-list" role="group" aria-label="Episodes">

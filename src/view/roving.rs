@@ -3,7 +3,37 @@
 //! copy-link and link buttons), so a 30-chapter list is one stop, not ninety.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent};
+use yew::{hook, use_state_eq, Callback, NodeRef};
+
+/// The handlers a list puts on its `<ol>` (`list`), and the row it last had the focus in.
+pub struct Roving {
+    pub focused: Option<usize>,
+    pub onfocusin: Callback<FocusEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+#[hook]
+pub fn use_roving(list: NodeRef) -> Roving {
+    let focused = use_state_eq(|| None::<usize>);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| focused.set(row_index(e.target())))
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if let Some(ol) = list.cast::<Element>() {
+            if move_focus(&e, &ol) {
+                e.prevent_default();
+                e.stop_propagation();
+            }
+        }
+    });
+    Roving {
+        focused: *focused,
+        onfocusin,
+        onkeydown,
+    }
+}
 
 /// Keys a list moves focus with: the player's own shortcuts leave them to it.
 pub const KEYS: [&str; 6] = [
@@ -20,7 +50,7 @@ pub const ATTRIBUTE: &str = "data-roving";
 
 /// Moves focus for a key pressed in `list`, whose rows are `li` elements holding focusable
 /// `button`s and `a`s (the first of each is the row's main control). Returns whether it did.
-pub fn move_focus(e: &KeyboardEvent, list: &Element) -> bool {
+fn move_focus(e: &KeyboardEvent, list: &Element) -> bool {
     let key = e.key();
     let Some(from) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return false;
@@ -72,7 +102,7 @@ fn focusables(within: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// The index a row's element carries in `data-index`, for the row focus entered.
-pub fn row_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+fn row_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
     let row = target?.dyn_into::<Element>().ok()?.closest("li").ok()??;
     row.get_attribute("data-index")?.parse().ok()
 }

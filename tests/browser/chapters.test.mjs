@@ -18,6 +18,7 @@ import {
   seedExpected,
   EPISODES,
   tickSeconds,
+  seekBarGeometry,
   DIST_URL,
 } from './harness.mjs';
 
@@ -270,24 +271,6 @@ test('real playback: play() advances the audio, shows "playing", pause() stops i
   assert.equal(await part(page, EP, 'play').getAttribute('aria-label'), 'Play');
 });
 
-/** The seek bar's box, and a function giving the point at fraction `f` of it, nudged off markers. */
-async function seekBarGeometry(page) {
-  const bar = part(page, EP, 'seek-bar');
-  await bar.scrollIntoViewIfNeeded();
-  const box = await bar.boundingBox();
-  const { duration } = await audioState(page, EP);
-  const ticks = (await tickSeconds(page, EP)).map((t) => box.x + (box.width * t) / duration);
-  // Clear of the snapping distance around each tick.
-  const clear = (x) => ticks.every((t) => Math.abs(x - t) > 6);
-  const at = (f) => {
-    let x = box.x + box.width * f;
-    for (let d = 0; !clear(x); d++) x = box.x + box.width * f + (d % 2 ? -1 : 1) * Math.ceil(d / 2);
-    return { x, y: box.y + box.height / 2 };
-  };
-  return { bar, box, at };
-}
-
-/** The tooltip's chapter title and time (seconds). */
 async function readTooltip(page) {
   const tip = (await part(page, EP, 'tooltip').innerText()).trim();
   const clock = tip.match(/(?:(\d+):)?(\d+):(\d\d)\s*$/);
@@ -300,7 +283,7 @@ async function readTooltip(page) {
 
 test('the seek bar tooltip names the chapter and time under the pointer, or at the playhead on focus', async () => {
   const page = await openEpisode();
-  const { bar, box, at } = await seekBarGeometry(page);
+  const { bar, box, at } = await seekBarGeometry(page, EP);
   const { duration } = await audioState(page, EP);
   const secondsPerPixel = duration / box.width;
   const tooltip = part(page, EP, 'tooltip');
@@ -335,7 +318,7 @@ test('the seek bar tooltip names the chapter and time under the pointer, or at t
 
 test('clicking or dragging on the seek bar seeks to the time the tooltip showed', async () => {
   const page = await openEpisode();
-  const { box, at } = await seekBarGeometry(page);
+  const { box, at } = await seekBarGeometry(page, EP);
   const { duration } = await audioState(page, EP);
   const secondsPerPixel = duration / box.width;
   const landed = [];

@@ -11,7 +11,7 @@ import {
   audioState,
   audioTime,
   part,
-  tickSeconds,
+  seekBarGeometry,
   screenshot,
   seedExpected,
 } from './harness.mjs';
@@ -21,22 +21,12 @@ const EP = '#ep18';
 const EP18 = seedExpected()[2];
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
-/** The bar's box, its duration, and the point at fraction `f` of it kept clear of chapter ticks. */
+/** The seek bar's geometry, and the point of chapter `index`'s tick on it. */
 async function bar(page, sel = EP) {
-  const track = part(page, sel, 'seek-bar');
-  await track.scrollIntoViewIfNeeded();
-  const box = await track.boundingBox();
-  const { duration } = await audioState(page, sel);
-  const ticks = (await tickSeconds(page, sel)).map((t) => box.x + (box.width * t) / duration);
-  const clear = (x) => ticks.every((t) => Math.abs(x - t) > 6);
-  const at = (f) => {
-    let x = box.x + box.width * f;
-    for (let d = 0; !clear(x); d++) x = box.x + box.width * f + (d % 2 ? -1 : 1) * Math.ceil(d / 2);
-    return { x, y: box.y + box.height / 2 };
-  };
-  const timeAt = (x) => ((x - box.x) / box.width) * duration;
+  const geometry = await seekBarGeometry(page, sel);
+  const { box, duration } = geometry;
   const tick = (index) => ({ x: box.x + (box.width * EP18[index].start) / duration, y: box.y + box.height / 2 });
-  return { box, duration, at, timeAt, tick };
+  return { ...geometry, tick };
 }
 
 async function settledNear(page, sel, seconds, duration) {

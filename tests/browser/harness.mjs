@@ -314,3 +314,24 @@ export function tickSeconds(page, selector) {
     return starts.sort((a, b) => a - b);
   }, selector);
 }
+
+/**
+ * The seek bar of the player at `selector`, scrolled into view: its box, the episode's duration,
+ * `at(f)` — the point at fraction `f` of it, nudged clear of the snapping distance around chapter
+ * ticks — and `timeAt(x)`, the time under a pointer at `x`.
+ */
+export async function seekBarGeometry(page, selector) {
+  const bar = part(page, selector, 'seek-bar');
+  await bar.scrollIntoViewIfNeeded();
+  const box = await bar.boundingBox();
+  const { duration } = await audioState(page, selector);
+  const ticks = (await tickSeconds(page, selector)).map((t) => box.x + (box.width * t) / duration);
+  const clear = (x) => ticks.every((t) => Math.abs(x - t) > 6);
+  const at = (f) => {
+    let x = box.x + box.width * f;
+    for (let d = 0; !clear(x); d++) x = box.x + box.width * f + (d % 2 ? -1 : 1) * Math.ceil(d / 2);
+    return { x, y: box.y + box.height / 2 };
+  };
+  const timeAt = (x) => ((x - box.x) / box.width) * duration;
+  return { bar, box, duration, at, timeAt };
+}
