@@ -426,6 +426,23 @@ test('chapters="URL" reads a Podlove Simple Chapters file, served as plain text'
   ]);
 });
 
+test('a missing chapters file falls back to the notes\' chapters and says so; without any, no empty line', async () => {
+  const page = await ctx.page();
+  await openDemo(page);
+  await addPlayer(page, 'fallback', { src: 'media/episode-18.mp3', chapters: 'gone.json' }, '(00:00) From the notes\n(01:00) Second\n');
+  await waitForPlayer(page, '#fallback');
+  await page.waitForFunction(() => document.querySelector('#fallback').chapters.length === 2);
+  assert.deepEqual(await titles(page, '#fallback'), ['From the notes', 'Second']);
+  const said = (await page.locator('#fallback [part~="chapter-list"] [role="alert"]').innerText()).trim();
+  assert.match(said, /^Chapters could not be loaded from gone\.json: HTTP 404.*Showing the chapters from the show notes instead\.$/);
+
+  // Neither a file nor times in the notes: the header has no blank line where a chapter would be.
+  await addPlayer(page, 'bare', { src: 'media/episode-18.mp3', 'episode-title': 'No chapters' }, 'Just words.');
+  await waitForPlayer(page, '#bare');
+  const now = await page.evaluate(() => document.querySelector('#bare').shadowRoot.querySelector('[part~=current-chapter]').getBoundingClientRect().height);
+  assert.equal(now, 0);
+});
+
 test('chapters="URL" loads WebVTT and JSON chapters; a missing file shows an error', async () => {
   const page = await ctx.page();
   await page.route(`${DIST_URL}/test-chapters.vtt`, (route) =>
