@@ -16,13 +16,15 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Debian packages: the browser and its driver for the tests, espeak-ng and ffmpeg for the demo
-/// audio, brotli to measure what the widget costs over the wire.
-const APT_PACKAGES: [&str; 5] = [
+/// audio, brotli to measure what the widget costs over the wire, and mutagen (the Python ID3
+/// tagger) which, with ffmpeg, writes the ID3 chapters the reader is tested against.
+const APT_PACKAGES: [&str; 6] = [
     "chromium",
     "chromium-driver",
     "espeak-ng",
     "ffmpeg",
     "brotli",
+    "python3-mutagen",
 ];
 
 pub fn setup() -> Result {
