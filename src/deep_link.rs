@@ -19,7 +19,9 @@ fn time(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    parse_duration(s).or_else(|| hms_words(s))
+    parse_duration(s)
+        .or_else(|| hms_words(s))
+        .filter(|ms| *ms <= chapters::timestamp::MAX_MS)
 }
 
 /// `1h23m45s`, `83s`, `5m`: the form YouTube-style links use.
@@ -136,6 +138,19 @@ mod tests {
 
     fn start(fragment: &str, query: &str) -> Option<u64> {
         parse(fragment, query).map(|d| d.start_ms)
+    }
+
+    #[test]
+    fn times_past_the_model_maximum_are_not_links() {
+        // 1000 hours is the longest episode the model knows.
+        assert_eq!(start("t=1000h", ""), Some(3_600_000_000));
+        assert_eq!(start("t=1000h1s", ""), None);
+        assert_eq!(start("t=999999999999h", ""), None);
+        assert_eq!(start("t=18446744073709551615", ""), None);
+        assert_eq!(start("t=3600001", ""), None);
+        assert_eq!(start("t=1000:00:01", ""), None);
+        assert_eq!(start("", "t=1e309"), None);
+        assert_eq!(parse("t=10,99999999999", "").map(|d| d.end_ms), Some(None));
     }
 
     #[test]

@@ -315,6 +315,11 @@ test('mount(): a bad configuration is rejected with an Error naming the field', 
       chaptersNotArray: await attempt({ src: 'media/episode-18.mp3', chapters: 'nope' }),
       theme: await attempt({ src: 'media/episode-18.mp3', theme: 'blue' }),
       noSrc: await attempt({ title: 'No audio' }),
+      // The largest numbers: past the model's 1,000 hours, not a time.
+      hugeStart: await attempt({ src: 'media/episode-18.mp3', chapters: [{ start: 0, title: 'A' }, { start: 1e300, title: 'B' }] }),
+      hugeDuration: await attempt({ src: 'media/episode-18.mp3', duration: Number.MAX_VALUE }),
+      hugeClock: await attempt({ src: 'media/episode-18.mp3', duration: '99999999:00:00' }),
+      negative: await attempt({ src: 'media/episode-18.mp3', chapters: [{ start: -1, title: 'A' }] }),
     };
   });
   const wrong = [];
@@ -334,6 +339,10 @@ test('mount(): a bad configuration is rejected with an Error naming the field', 
   check('chaptersNotArray', /^mount\(\): "chapters"/);
   check('theme', /^mount\(\): "theme"/);
   check('noSrc', /^mount\(\): "src"/);
+  check('hugeStart', /^mount\(\): "chapters\[1\].start" must be a number of seconds ≥ 0$/);
+  check('hugeDuration', /^mount\(\): "duration" must be seconds or a time like "1:44:20"$/);
+  check('hugeClock', /^mount\(\): "duration"/);
+  check('negative', /^mount\(\): "chapters\[0\].start"/);
   assert.deepEqual(wrong, [], 'every bad configuration is rejected with a message naming its field');
 });
 

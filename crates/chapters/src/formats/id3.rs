@@ -10,6 +10,7 @@
 
 use crate::formats::{Format, ParseError};
 use crate::model::{Chapter, Chapters};
+use crate::timestamp::MAX_MS;
 use std::borrow::Cow;
 
 /// The tag header, and the footer a v2.4 tag may repeat it in.
@@ -361,8 +362,14 @@ fn quoted(element: &[u8]) -> String {
 }
 
 /// Numbers untitled chapters by their place in the final list, so sorting and de-duplication
-/// happen here exactly as [`Chapters::new`] would do them.
+/// happen here exactly as [`Chapters::new`] would do them. A CHAP time is any 32-bit number of
+/// milliseconds (up to 1,193 hours): a start past [`MAX_MS`] is no position in an episode and
+/// goes; an end past it is held to it.
 fn finish(mut list: Vec<Chapter>) -> Chapters {
+    list.retain(|c| c.start_ms <= MAX_MS);
+    for c in &mut list {
+        c.end_ms = c.end_ms.map(|end| end.min(MAX_MS));
+    }
     list.sort_by_key(|c| c.start_ms);
     list.dedup_by_key(|c| c.start_ms);
     for (n, c) in (1usize..).zip(list.iter_mut()) {
@@ -879,7 +886,7 @@ mod tests {
     /// (0x0000FF00) and `FF E0` in a Latin-1 title.
     fn sync_heavy(major: u8) -> Vec<Vec<u8>> {
         vec![
-            chap(major, "a", 0xFF00, 0xFFFF_FF00, &[tit2(major, 0, "ÿàÿ")]),
+            chap(major, "a", 0xFF00, 0xCCFF_FF00, &[tit2(major, 0, "ÿàÿ")]),
             chap(major, "b", 0, 0xFF00, &[tit2(major, 1, "ÿ日")]),
         ]
     }
@@ -887,7 +894,46 @@ mod tests {
     fn check_sync_heavy(c: &Chapters) {
         assert_eq!(titles(c), ["ÿ日", "ÿàÿ"]);
         assert_eq!(c.get(1).map(|c| c.start_ms), Some(0xFF00));
-        assert_eq!(c.get(1).and_then(|c| c.end_ms), Some(0xFFFF_FF00));
+        assert_eq!(c.get(1).and_then(|c| c.end_ms), Some(0xCCFF_FF00));
+    }
+
+    #[test]
+    fn times_past_the_model_maximum_are_dropped_or_held() {
+        for major in [3, 4] {
+            let tag = Tag::new(
+                major,
+                vec![
+                    chap(
+                        major,
+                        "a",
+                        0,
+                        0xFFFF_FFFE,
+                        &[tit2(major, 0, "Kept, end held")],
+                    ),
+                    chap(
+                        major,
+                        "b",
+                        0xFFFF_FFFE,
+                        u32::MAX,
+                        &[tit2(major, 0, "Past the end")],
+                    ),
+                    chap(
+                        major,
+                        "c",
+                        3_600_000_000,
+                        u32::MAX,
+                        &[tit2(major, 0, "At the maximum")],
+                    ),
+                ],
+            );
+            let c = read_ok(&tag.build());
+            assert_eq!(
+                titles(&c),
+                ["Kept, end held", "At the maximum"],
+                "v2.{major}"
+            );
+            assert_eq!(c.get(0).and_then(|c| c.end_ms), Some(MAX_MS));
+        }
     }
 
     #[test]
