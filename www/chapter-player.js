@@ -1,8 +1,15 @@
 // <chapter-player> loader: finds its wasm next to itself, defines the element, and hands each
 // instance to Rust. Attributes and the notes stay live; everything else lives in the wasm module.
-import init, { mountElement, mountWithConfig } from "./chapter-player-widget.js";
 
-const ready = init({ module_or_path: new URL("chapter-player-widget_bg.wasm", import.meta.url) });
+// The wasm and its glue are fetched at once, neither waiting for the other, and the wasm is
+// compiled while it streams in. (A page can start both even earlier: see the README's preload
+// lines.)
+const wasm = fetch(new URL("chapter-player-widget_bg.wasm", import.meta.url));
+wasm.catch(() => {}); // A failed fetch is reported through `ready`, once the glue has it.
+const ready = import("./chapter-player-widget.js").then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  return glue;
+});
 
 /** Attributes the player follows, and the properties that reflect them (as `<audio>` does). */
 const STRINGS = { src: "src", episodeTitle: "episode-title", show: "show", artwork: "artwork",
@@ -67,10 +74,10 @@ class ChapterPlayerElement extends HTMLElement {
   connectedCallback() {
     // Mount after the current task, so children parsed after the opening tag are present.
     if (!this.shadowRoot) queueMicrotask(() => { if (!this.shadowRoot && !this.#player) showWaiting(this); });
-    this.#pending = ready.then(() => {
+    this.#pending = ready.then((glue) => {
       if (!this.isConnected || this.#player) return;
       try {
-        this.#player = mountElement(this);
+        this.#player = glue.mountElement(this);
         this.#notes.observe(this, { childList: true, subtree: true, characterData: true });
       } catch (error) {
         report(this, error);
@@ -141,9 +148,9 @@ if (!customElements.get("chapter-player")) {
  * Resolves to the player (the same API as the element); rejects with an error naming a bad field.
  */
 export async function mount(element, config) {
-  await ready;
+  const glue = await ready;
   if (!(element instanceof HTMLElement)) throw new TypeError("mount(): the first argument must be an element");
-  const player = mountWithConfig(element, config);
+  const player = glue.mountWithConfig(element, config);
   if (element instanceof ChapterPlayerElement) element._adopt(player);
   return player;
 }
