@@ -6,6 +6,7 @@ mod cmd;
 mod fuzz;
 mod id3_tag;
 mod media;
+mod readme;
 mod serve;
 mod setup;
 
@@ -24,7 +25,8 @@ commands:
   media [--force]  generate the demo/test audio into www/media/ (skipped when up to date)
   demo             setup, media, then serve the demo at http://127.0.0.1:8080/
   test             setup, then fmt, clippy, unit tests, 20 s of fuzzing per target, wasm component
-                   tests, trunk build, media and the browser tests; stops at the first failure
+                   tests, media, the README's command lines, trunk build and the browser tests;
+                   stops at the first failure
   fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
   bench            cargo bench of the parser, then the browser benchmark
   help             this text";
@@ -147,6 +149,9 @@ fn test_steps(steps: &mut Steps) -> Result {
                 "wasm32-unknown-unknown",
             ]),
     )?;
+    // The README's examples read the demo audio.
+    steps.step("media", || media::media(false))?;
+    readme::run_all(steps)?;
     browser(steps, &["--test", "--test-concurrency=1", "tests/browser/"])
 }
 

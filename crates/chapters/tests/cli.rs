@@ -127,6 +127,18 @@ fn duration_drops_and_reports_late_chapters() {
 }
 
 #[test]
+fn version() {
+    for flag in ["--version", "-V"] {
+        let o = run(&[flag], b"");
+        assert!(o.status.success());
+        assert_eq!(
+            stdout(&o),
+            format!("chapters {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
 fn help_documents_everything() {
     let o = run(&["--help"], b"");
     let help = stdout(&o);

@@ -25,6 +25,7 @@ OPTIONS:
                       chapters starting at or after it are dropped and each
                       is reported on stderr
     -h, --help        print this help
+    -V, --version     print the version
 
 FORMATS:
     notes   show notes as plain text, HTML or Markdown; the longest run of
@@ -145,6 +146,10 @@ fn run(args: Args) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if matches!(args.as_slice(), [a] if a == "-V" || a == "--version") {
+        println!("chapters {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
     match parse_args(&args) {
         Ok(None) => {
             print!("{HELP}");
