@@ -9,6 +9,7 @@ mod media;
 mod readme;
 mod serve;
 mod setup;
+mod size;
 
 use std::fs;
 use std::process::{Command, ExitCode};
@@ -29,6 +30,8 @@ commands:
                    stops at the first failure
   fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
   bench            cargo bench of the parser, then the browser benchmark
+  size             release build, then the brotli size of what a page downloads, against the
+                   budget (also a step of `test`)
   help             this text";
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
             Err(_) => return usage_error(&format!("not a number of seconds: {seconds:?}")),
         },
         ["bench"] => bench(),
+        ["size"] => size(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -160,6 +164,7 @@ fn test_steps(steps: &mut Steps) -> Result {
 fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
     steps.step("media", || media::media(false))?;
     steps.run(trunk().args(["build", "--release"]))?;
+    steps.step("size budget", size::check)?;
     let mut node = command("node");
     node.envs(Servers::env()).args(node_args);
     let title = cmd::display(&node);
@@ -170,6 +175,18 @@ fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
         let _servers = Servers::start()?;
         run(&mut node)
     })
+}
+
+fn size() -> Result {
+    let mut steps = Steps::new();
+    let outcome = (|| {
+        steps.step("setup", setup::setup)?;
+        steps.step("media", || media::media(false))?;
+        steps.run(trunk().args(["build", "--release"]))?;
+        steps.step("size budget", size::check)
+    })();
+    steps.summary(&outcome);
+    outcome
 }
 
 fn bench() -> Result {

@@ -1,0 +1,73 @@
+//! The size budget: the brotli total of every file a page downloads for one player, from the
+//! release build. Bytes are deterministic, so this is a test, not a benchmark: a change that
+//! makes the player heavier fails here and has to say why it earns its bytes.
+
+use crate::cmd::{self, command, Error, Result};
+use std::fs;
+
+/// What a page downloads for the player: the loader, the wasm-bindgen glue, the wasm.
+const FILES: [&str; 3] = [
+    "chapter-player.js",
+    "chapter-player-widget.js",
+    "chapter-player-widget_bg.wasm",
+];
+
+/// The budget in bytes, brotli -q 11: the size of the player today plus a little room, so it can
+/// only come down from here (the goal is 100 KiB).
+pub const BUDGET: usize = 172 * 1024;
+
+/// brotli -q 11, as a CDN would serve it.
+fn brotli_len(path: &std::path::Path) -> Result<usize> {
+    let out = command("brotli")
+        .args(["-c", "-q", "11"])
+        .arg(path)
+        .output()
+        .map_err(|e| Error::new(format!("running brotli on {}: {e}", path.display())))?;
+    if !out.status.success() {
+        return Err(Error::new(format!("brotli failed on {}", path.display())));
+    }
+    Ok(out.stdout.len())
+}
+
+fn kib(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    format!("{}.{} KiB", tenths / 10, tenths % 10)
+}
+
+pub fn check() -> Result {
+    let dist = cmd::root().join("dist");
+    let mut total = 0;
+    println!("| File | Raw | brotli -q 11 |\n| --- | ---: | ---: |");
+    for name in FILES {
+        let path = dist.join(name);
+        let raw = fs::metadata(&path)
+            .map_err(|e| Error::new(format!("{}: {e} (build first)", path.display())))?
+            .len() as usize;
+        let compressed = brotli_len(&path)?;
+        total += compressed;
+        println!("| `{name}` | {} | {} |", kib(raw), kib(compressed));
+    }
+    println!(
+        "| **total** | | **{}** (budget {}) |",
+        kib(total),
+        kib(BUDGET)
+    );
+    if total > BUDGET {
+        return Err(Error::new(format!(
+            "the player is {} brotli, over its budget of {}",
+            kib(total),
+            kib(BUDGET)
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kib_rounds_to_a_tenth() {
+        assert_eq!(super::kib(1024), "1.0 KiB");
+        assert_eq!(super::kib(173_670), "169.6 KiB");
+        assert_eq!(super::kib(0), "0.0 KiB");
+    }
+}
