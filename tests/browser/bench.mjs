@@ -125,6 +125,103 @@ async function tickCost(count) {
   await p.close();
   return ((after - before) * 1000) / PLAY_SECONDS;
 }
+// 5. Peers from npm, same run, same page shape: one player, the same audio, the same ten chapters.
+// Bytes are what the page downloads for the player (brotli -q 11, as above); ready is navigation →
+// the ten chapters on screen; click is a chapter click → audio.currentTime set.
+const TEN = [[0, "INTRO"], [257, "PART 0: SPORTS NEWS"], [413, "PART 1: REFERENCE COUNTING"], [508, "New segment of 2025"],
+  [834, "C++ is asymptotic Python"], [937, "Is Rust game yet?"], [1081, "Names"], [1225, "Breaking the law"],
+  [1388, "sys.getrefcount()"], [1521, "Pedantic Pablo"]];
+const clock = (s) => `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+const VTT = `WEBVTT\n\n${TEN.map(([s, t], i) => `${clock(s)}.000 --> ${clock(TEN[i + 1]?.[0] ?? 1600)}.000\n${t}`).join("\n\n")}\n`;
+const PEERS = {
+  "chapter-player": {
+    files: { "chapter-player.js": "dist/chapter-player.js", "chapter-player-widget.js": "dist/chapter-player-widget.js",
+      "chapter-player-widget_bg.wasm": "dist/chapter-player-widget_bg.wasm" },
+    html: `<script type="module" src="/chapter-player.js"></script>
+      <chapter-player src="media/episode-18.mp3" episode-title="Episode 18" show="core.py">${TEN.map(([s, t]) => `(${clock(s)}) ${t}`).join("\n")}</chapter-player>`,
+    ready: () => document.querySelector("chapter-player")?.shadowRoot?.querySelectorAll("[part~=chapter]").length === 10,
+    chapter: (i) => document.querySelector("chapter-player").shadowRoot.querySelectorAll("[part~=chapter]")[i],
+    audio: () => document.querySelector("chapter-player").shadowRoot.querySelector("audio"),
+  },
+  shikwasa: {
+    files: { "peer/shikwasa.min.js": "node_modules/shikwasa/dist/shikwasa.min.js", "peer/shikwasa.css": "node_modules/shikwasa/dist/style.css" },
+    html: `<link rel="stylesheet" href="/peer/shikwasa.css"><script src="/peer/shikwasa.min.js"></script><div id="sh"></div>
+      <script>Shikwasa.Player.use(Shikwasa.Chapter);
+      window.__shk = new Shikwasa.Player({ container: () => document.getElementById("sh"), preload: "metadata",
+        audio: { title: "Episode 18", artist: "core.py", src: "media/episode-18.mp3",
+          chapters: ${JSON.stringify(TEN.map(([s, t], i) => ({ title: t, startTime: s, endTime: TEN[i + 1]?.[0] ?? 1600 })))} } });</script>`,
+    ready: () => document.querySelectorAll(".shk-chapter_item").length === 10,
+    chapter: (i) => document.querySelectorAll(".shk-chapter_item")[i],
+    audio: () => window.__shk.audio,
+  },
+  "media-chrome": {
+    files: { "peer/media-chrome.js": "node_modules/media-chrome/dist/iife/index.js" },
+    html: `<script src="/peer/media-chrome.js"></script>
+      <media-controller audio><audio slot="media" src="media/episode-18.mp3" preload="metadata" crossorigin>
+        <track kind="chapters" src="/peer/chapters.vtt" default></audio>
+      <media-control-bar><media-play-button></media-play-button><media-time-range></media-time-range>
+        <media-time-display showduration></media-time-display></media-control-bar></media-controller>`,
+    // One clip rectangle per chapter, and one more.
+    ready: () => document.querySelector("media-time-range")?.shadowRoot?.querySelectorAll("#segments-clipping rect").length >= 10,
+    chapter: null,
+    audio: () => document.querySelector("audio"),
+  },
+};
+
+async function peerPage(name) {
+  const peer = PEERS[name];
+  const p = await browser.newPage();
+  await p.route(`${DIST}/peer-page.html`, (r) => r.fulfill({ contentType: "text/html", body: `<!doctype html><meta charset="utf-8"><title>${name}</title><body>${peer.html}</body>` }));
+  await p.route(`${DIST}/peer/chapters.vtt`, (r) => r.fulfill({ contentType: "text/vtt", body: VTT }));
+  for (const [path, file] of Object.entries(peer.files)) {
+    if (!path.startsWith("peer/")) continue;
+    await p.route(`${DIST}/${path}`, (r) => r.fulfill({ contentType: path.endsWith(".css") ? "text/css" : "text/javascript", body: readFileSync(file) }));
+  }
+  return p;
+}
+
+const peers = {};
+for (const name of Object.keys(PEERS)) {
+  const peer = PEERS[name];
+  const bytes = Object.values(peer.files).reduce((t, f) => t + brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  const ready = [];
+  for (let i = 0; i < 7; i++) {
+    const p = await peerPage(name);
+    await p.goto(`${DIST}/peer-page.html`, { waitUntil: "commit" });
+    ready.push(await p.evaluate((fn) => new Promise((resolve) => {
+      const done = new Function(`return (${fn})()`);
+      const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
+      check();
+    }), peer.ready.toString()));
+    await p.close();
+  }
+  let click = null;
+  if (peer.chapter) {
+    const p = await peerPage(name);
+    await p.goto(`${DIST}/peer-page.html`);
+    await p.waitForFunction(`(${peer.ready})()`);
+    await p.waitForFunction(`(${peer.audio})().readyState >= 1`);
+    const times = await p.evaluate(async ([chapterFn, audioFn, starts]) => {
+      const chapter = new Function("i", `return (${chapterFn})(i)`);
+      const audio = new Function(`return (${audioFn})()`);
+      const out = [];
+      for (let i = 0; i < 20; i++) {
+        const k = 1 + (i * 3) % 9;
+        const t0 = performance.now();
+        chapter(k).click();
+        const t1 = performance.now();
+        if (Math.abs(audio().currentTime - starts[k]) > 0.5) throw new Error(`click did not seek: ${audio().currentTime} != ${starts[k]}`);
+        out.push(t1 - t0);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return out;
+    }, [peer.chapter.toString(), peer.audio.toString(), TEN.map(([s]) => s)]);
+    click = median(times);
+    await p.close();
+  }
+  peers[name] = { bytes, ready: median(ready), click };
+}
+
 const ticks = { 10: [], 1000: [] };
 const TICK_RUNS = Number(process.env.BENCH_TICK_RUNS ?? 3);
 for (let i = 0; i < TICK_RUNS; i++) for (const n of [10, 1000]) ticks[n].push(await tickCost(n));
@@ -157,3 +254,11 @@ console.log(`| Playback, main-thread time per second (script + layout + style, m
 console.log(`| --- | ---: |`);
 console.log(`| 10 chapters | ${t10.toFixed(1)} ms/s |`);
 console.log(`| 1,000 chapters | ${t1000.toFixed(1)} ms/s (${(t1000 / t10).toFixed(2)}×) |`);
+console.log();
+const us = peers["chapter-player"];
+console.log("| Player (npm, same page, same audio, 10 chapters) | brotli | × ours | navigation → chapters on screen (median of 7) | × ours | chapter click → `currentTime` |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const [name, r] of Object.entries(peers)) {
+  const clickCell = r.click === null ? "no chapter list" : `${r.click.toFixed(2)} ms`;
+  console.log(`| ${name} | ${kib(r.bytes)} KiB | ${(r.bytes / us.bytes).toFixed(2)} | ${r.ready.toFixed(0)} ms | ${(r.ready / us.ready).toFixed(2)} | ${clickCell} |`);
+}
