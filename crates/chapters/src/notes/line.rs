@@ -114,6 +114,8 @@ fn can_precede(c: u8) -> bool {
 }
 
 /// The length of the time-of-day word (`pm`, ` Uhr`) at the start of `after`, if there is one.
+/// The word must end there: `h` is an hour unit in `18:00 h`, but the first letter of
+/// `Hırsızlık` or `Hướng` — letters of any script continue a word.
 fn clock_of_day_len(after: &str) -> Option<usize> {
     let trimmed = after.trim_start();
     let raw: String = trimmed
@@ -121,6 +123,13 @@ fn clock_of_day_len(after: &str) -> Option<usize> {
         .take_while(|c| c.is_ascii_alphabetic() || *c == '.' || *c == '\'')
         .take(8)
         .collect();
+    if trimmed[raw.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && is_wordlike(c))
+    {
+        return None;
+    }
     let word = raw.to_ascii_lowercase();
     let word = word.trim_end_matches('.');
     CLOCK_SUFFIXES
@@ -449,8 +458,28 @@ mod tests {
 
     #[test]
     fn times_of_day_are_not_stamps() {
-        for l in ["5:30pm", "5:30 PM", "at 18:00 Uhr", "10:15 a.m.", "9:00 ET"] {
+        for l in [
+            "5:30pm",
+            "5:30 PM",
+            "at 18:00 Uhr",
+            "10:15 a.m.",
+            "9:00 ET",
+            "18:00 h",
+        ] {
             assert!(stamps(l).is_empty(), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_title_starting_with_h_and_a_letter_of_any_script_is_a_title() {
+        for (line, ms, title) in [
+            ("12:00 Hırsızlık üzerine", 720_000, "Hırsızlık üzerine"),
+            ("07:30 Hướng dẫn cài đặt", 450_000, "Hướng dẫn cài đặt"),
+            ("1:05:00 Hœnir", 3_900_000, "Hœnir"),
+            ("2:00 Hжук", 120_000, "Hжук"),
+        ] {
+            assert_eq!(stamps(line).first().map(|s| s.ms), Some(ms), "{line}");
+            assert_eq!(one(line).map(|e| e.1).as_deref(), Some(title), "{line}");
         }
     }
 

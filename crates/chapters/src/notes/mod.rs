@@ -149,6 +149,23 @@ mod tests {
     }
 
     #[test]
+    fn titles_in_other_scripts_that_start_with_h_are_kept() {
+        let c = extract(
+            "Bölümler:\n00:00 Giriş\n12:00 Hırsızlık üzerine\n25:30 Hukuk ve adalet\n41:00 Kapanış",
+        );
+        let got: Vec<(u64, &str)> = c.iter().map(|c| (c.start_ms, c.title.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (0, "Giriş"),
+                (720_000, "Hırsızlık üzerine"),
+                (1_530_000, "Hukuk ve adalet"),
+                (2_460_000, "Kapanış")
+            ]
+        );
+    }
+
+    #[test]
     fn letterlike_symbols_are_titles() {
         assert_eq!(
             titles("Talk\n(00:00:00) ℊ\n(00:01:00) Next\n(00:02:00) ℕ\n").len(),
