@@ -320,7 +320,7 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
         Side::TimeLast => clean_time_last(raw_title),
     };
     let (title, url) = markup::strip_links(cleaned);
-    let title = unwrap_emphasis(title.trim());
+    let title = strip_inline_markup(&unwrap_emphasis(title.trim()));
     if title.is_empty() || (!title.chars().any(is_wordlike) && title.chars().count() < 2) {
         return None;
     }
@@ -411,9 +411,86 @@ fn unwrap_emphasis(t: &str) -> String {
     t.to_string()
 }
 
+/// Markdown inside a title is markup, not text: a heading's `#` marks, and `**bold**`, `*em*`
+/// and `` `code` `` around words, which go while their text stays. Where this meets titles
+/// written in plain text, the text wins: marks go only in pairs around text that starts and ends
+/// with a non-space and has a letter or digit (`Savannah at ***** Maps`, `2 * 3` stay), and
+/// underscores are left alone inside a title, where `__annotations__` is Python, not bold.
+fn strip_inline_markup(title: &str) -> String {
+    let t = title.trim_start_matches('#');
+    let t = if t.len() < title.len() && t.starts_with(' ') {
+        t.trim_start()
+    } else {
+        title
+    };
+    let mut out = t.to_string();
+    for mark in ["**", "*", "`"] {
+        out = strip_pairs(&out, mark);
+    }
+    out.trim().to_string()
+}
+
+/// `text` without each pair of `mark`s around a word or phrase.
+fn strip_pairs(text: &str, mark: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(mark) {
+        let after = &rest[open + mark.len()..];
+        let Some(close) = after.find(mark) else {
+            break;
+        };
+        let inner = &after[..close];
+        let phrase = !inner.starts_with(char::is_whitespace)
+            && !inner.ends_with(char::is_whitespace)
+            && inner.chars().any(is_wordlike);
+        if phrase {
+            out.push_str(&rest[..open]);
+            out.push_str(inner);
+            rest = &after[close + mark.len()..];
+        } else {
+            out.push_str(&rest[..open + mark.len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_in_titles_is_markup() {
+        for (raw, title) in [
+            (
+                "The news: **Rust 2024 edition**",
+                "The news: Rust 2024 edition",
+            ),
+            (
+                "Using `sys.getrefcount()` *safely*",
+                "Using sys.getrefcount() safely",
+            ),
+            ("## Closing thoughts", "Closing thoughts"),
+            ("Savannah at ***** Maps", "Savannah at ***** Maps"),
+            (
+                "Xuanteng Huang's __annotations__ race fix",
+                "Xuanteng Huang's __annotations__ race fix",
+            ),
+            ("2 * 3 * 4 = 24", "2 * 3 * 4 = 24"),
+            ("C# and F# #1", "C# and F# #1"),
+            ("a ** b", "a ** b"),
+            ("**unclosed", "**unclosed"),
+        ] {
+            assert_eq!(strip_inline_markup(raw), title, "{raw}");
+        }
+        assert_eq!(
+            one("12:34 The news: **Rust 2024 edition**")
+                .map(|e| e.1)
+                .as_deref(),
+            Some("The news: Rust 2024 edition")
+        );
+    }
 
     #[test]
     fn overlapping_wrappers_do_not_panic() {
