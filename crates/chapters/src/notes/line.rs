@@ -1,7 +1,7 @@
 //! One line of show notes: the timestamps in it, and the chapter entries it can be read as.
 
 use super::markup;
-use crate::timestamp::scan_clock;
+use crate::timestamp::{scan_clock, ClockTime};
 
 /// A timestamp in a line, with whatever wraps it: `(00:12:49)`, `**1:02:03**`, `[12:34](url)`,
 /// or a range `00:00–05:30`.
@@ -59,7 +59,7 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
             i += 1;
             continue;
         }
-        let Some(t) = scan_clock(b, i) else {
+        let Some(t) = scan_clock(b, i).or_else(|| bare_zero(line, i)) else {
             // Skip the rest of this run of digits so `123:45` is not read as `23:45`.
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
@@ -106,6 +106,22 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
         out.push(stamp);
     }
     out
+}
+
+/// `0: Intro`: the first chapter's zero written without its minutes, at the start of a line —
+/// the one time whose missing digits cannot be anything but zeros.
+fn bare_zero(line: &str, i: usize) -> Option<ClockTime> {
+    let b = line.as_bytes();
+    let bare = b.get(i) == Some(&b'0')
+        && b.get(i + 1) == Some(&b':')
+        && b.get(i + 2).is_some_and(|c| matches!(c, b' ' | b'\t'))
+        && !line[..i].chars().any(is_wordlike);
+    bare.then_some(ClockTime {
+        ms: 0,
+        start: i,
+        end: i + 2,
+        has_hours: false,
+    })
 }
 
 fn can_precede(c: u8) -> bool {
@@ -194,6 +210,12 @@ fn wrap_range(line: &str, mut start: usize, mut end: usize) -> (usize, usize, bo
         } else {
             break;
         }
+    }
+    // A bracket before and a bracket after that do not match (`Title (22:45]`, a link label's
+    // stray close) still set the time apart from the title.
+    let before = start.checked_sub(1).and_then(|s| b.get(s));
+    if matches!(before, Some(b'(' | b'[')) && matches!(b.get(end), Some(b')' | b']')) {
+        (start, end, wrapped) = (start - 1, end + 1, true);
     }
     (start, end, wrapped)
 }
@@ -306,12 +328,12 @@ fn after_lead_prose(text: &str) -> &str {
         .unwrap_or(t)
 }
 
-/// Whether the text after a time leaves it at the end of its line: nothing but separators or a
-/// closing `.`, `,`, `;` (`- Title - *01:03:21*.`).
+/// Whether the text after a time leaves it at the end of its line: nothing but separators, a
+/// closing `.`, `,`, `;`, or closing brackets — a stray one too (`- Title ([22:45](url)]`).
 fn is_empty_tail(after: &str) -> bool {
     clean_time_last(after)
         .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | ']' | '}'))
 }
 
 fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
@@ -459,6 +481,19 @@ fn strip_pairs(text: &str, mark: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_zero_starts_a_line_and_a_stray_bracket_ends_one() {
+        assert_eq!(one("0: Intro"), Some((0, "Intro".into(), Side::TimeFirst)));
+        assert_eq!(one("- 0: Intro").map(|e| e.0), Some(0));
+        // Anywhere else `0:` is not a time: a score, a count.
+        assert!(stamps("Score 0: 2").is_empty());
+        assert!(stamps("0:x").is_empty());
+        assert_eq!(
+            one("- Title ([22:45](https://youtu.be/x?t=1365s)]").map(|e| (e.0, e.1)),
+            Some((1_365_000, "Title".into()))
+        );
+    }
 
     #[test]
     fn markdown_in_titles_is_markup() {

@@ -166,6 +166,33 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_zero_and_a_stray_bracket_keep_their_entries() {
+        let c = extract(
+            "Chapters\n0: Intro\n5:00 Second\n9:00 Third\n\n\
+             - Opening ([0:00](https://youtu.be/x?t=0))\n\
+             - Title ([22:45](https://youtu.be/x?t=1365s)]\n\
+             - End ([30:00](https://youtu.be/x?t=1800))\n\
+             - Credits ([31:10](https://youtu.be/x?t=1870))",
+        );
+        let got: Vec<(u64, &str)> = c.iter().map(|c| (c.start_ms, c.title.as_str())).collect();
+        // The longer list wins; the other is read the same way (see the line tests).
+        assert_eq!(
+            got,
+            [
+                (0, "Opening"),
+                (1_365_000, "Title"),
+                (1_800_000, "End"),
+                (1_870_000, "Credits")
+            ]
+        );
+        let short: Vec<u64> = extract("0: Intro\n5:00 Second\n9:00 Third")
+            .iter()
+            .map(|c| c.start_ms)
+            .collect();
+        assert_eq!(short, [0, 300_000, 540_000]);
+    }
+
+    #[test]
     fn letterlike_symbols_are_titles() {
         assert_eq!(
             titles("Talk\n(00:00:00) ℊ\n(00:01:00) Next\n(00:02:00) ℕ\n").len(),
