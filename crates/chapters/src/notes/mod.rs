@@ -113,9 +113,47 @@ fn is_sub_item(line: &str, entry_line: &str) -> bool {
     bulleted && indent(line) >= indent(entry_line)
 }
 
+/// The speaker label of a transcript line (`Ana` in `Ana: Hello and welcome`): one to three
+/// words before a colon, with text after it.
+fn speaker(title: &str) -> Option<&str> {
+    let (label, said) = title.split_once(':')?;
+    let words = label.split_whitespace().count();
+    let named = label
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    ((1..=3).contains(&words) && named && label.len() <= 30 && !said.trim().is_empty())
+        .then_some(label.trim())
+}
+
+/// Whether a run of timed lines is a transcript rather than a chapter list: most lines start with
+/// a speaker's name, a few names recur, and consecutive lines mostly change speaker. (`PART 1:`,
+/// `PART 2:` name no one twice; `News: …`, `News: …`, `Tech: …` do not alternate.)
+fn is_transcript(entries: &[Entry]) -> bool {
+    let labels: Vec<Option<&str>> = entries.iter().map(|e| speaker(&e.title)).collect();
+    let count = |l: &str| labels.iter().filter(|x| **x == Some(l)).count();
+    let recurring: Vec<&str> = labels
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|l| count(l) >= 2)
+        .collect();
+    let mut speakers = recurring.clone();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let labelled: Vec<&str> = labels.iter().flatten().copied().collect();
+    let changes = labelled.windows(2).filter(|w| w[0] != w[1]).count();
+    entries.len() >= 4
+        && recurring.len() * 2 >= entries.len()
+        && speakers.len() <= 4
+        && changes * 3 >= labelled.len().saturating_sub(1) * 2
+}
+
 fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>) {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
     let entries = std::mem::take(run);
+    if is_transcript(&entries) {
+        return;
+    }
     let chapters = entries
         .into_iter()
         .map(|e| Chapter {
@@ -190,6 +228,32 @@ mod tests {
             .map(|c| c.start_ms)
             .collect();
         assert_eq!(short, [0, 300_000, 540_000]);
+    }
+
+    #[test]
+    fn a_chapter_list_followed_by_a_transcript_is_the_chapters() {
+        let notes = "## Chapters\n[00:00:00] Introduction\n[00:04:10] The state of Rust\n\
+                     [00:12:30] Async traits\n[00:25:00] Wrap-up\n\n## Transcript\n\
+                     [00:00:05] **Ana:** Hello and welcome to the show, today we talk about many things.\n\
+                     [00:00:12] **Ben:** Thanks for having me, it is great to be here again.\n\
+                     [00:00:20] **Ana:** Let us start with the news of the week.\n\
+                     [00:00:31] **Ben:** Sure, the first item is the new release.\n\
+                     [00:00:45] **Ana:** Right, and there is a lot in it.\n[00:01:02] **Ben:** Indeed.\n";
+        let c = extract(notes);
+        let titles: Vec<&str> = c.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Introduction",
+                "The state of Rust",
+                "Async traits",
+                "Wrap-up"
+            ]
+        );
+        // Labelled chapter titles that do not alternate like speakers stay a list.
+        let topics =
+            extract("0:00 News: the week\n5:00 News: releases\n9:00 Tech: async\n14:00 Tech: wasm");
+        assert_eq!(topics.len(), 4);
     }
 
     #[test]
