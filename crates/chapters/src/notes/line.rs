@@ -253,7 +253,26 @@ pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
             return entry(before, stamp, Side::TimeLast);
         }
     }
+    // `**Welcome (0:00):** In this part we…`: a title with its time in brackets, then a colon, heads
+    // the paragraph that describes it. The description is not part of the title.
+    if stamp.wrapped && is_heading_colon(after) && !before.trim().is_empty() {
+        // The emphasis opened before the title closes after the time: its opener is not text.
+        return entry(before.trim_start().trim_start_matches('*'), stamp, Side::TimeLast);
+    }
     None
+}
+
+/// Whether `after` (what follows a bracketed time) starts with a colon, inside or after closing
+/// emphasis (`):**`, `)**:`), with text after it.
+fn is_heading_colon(after: &str) -> bool {
+    let t = after.trim_start_matches(['*', '_']);
+    t.strip_prefix(':').is_some_and(|rest| {
+        rest.trim_start_matches(['*', '_'])
+            .trim_start()
+            .chars()
+            .next()
+            .is_some()
+    })
 }
 
 /// Entries of a line holding several timestamps (a list whose line breaks were lost), when every
@@ -493,6 +512,23 @@ mod tests {
             one("- Title ([22:45](https://youtu.be/x?t=1365s)]").map(|e| (e.0, e.1)),
             Some((1_365_000, "Title".into()))
         );
+    }
+
+    #[test]
+    fn a_titled_time_heading_a_description() {
+        for line in [
+            "**Welcome (0:00):** In this part we say hello.",
+            "Welcome (0:00): In this part we say hello.",
+            "**Welcome (0:00)**: In this part we say hello.",
+        ] {
+            assert_eq!(
+                one(line),
+                Some((0, "Welcome".into(), Side::TimeLast)),
+                "{line}"
+            );
+        }
+        // A colon with nothing after it, or an unbracketed time, is not this form.
+        assert_eq!(one("See it at 12:34: later"), None);
     }
 
     #[test]
