@@ -257,7 +257,11 @@ pub fn single_entry(line: &str, stamp: &Stamp) -> Option<Entry> {
     // the paragraph that describes it. The description is not part of the title.
     if stamp.wrapped && is_heading_colon(after) && !before.trim().is_empty() {
         // The emphasis opened before the title closes after the time: its opener is not text.
-        return entry(before.trim_start().trim_start_matches('*'), stamp, Side::TimeLast);
+        return entry(
+            before.trim_start().trim_start_matches('*'),
+            stamp,
+            Side::TimeLast,
+        );
     }
     None
 }

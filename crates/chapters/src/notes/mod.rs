@@ -47,6 +47,10 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
     };
     let mut lists = Vec::new();
     let mut run: Vec<Entry> = Vec::new();
+    // Lines in or beside the run that are items of a day's programme (`12.15 Auction`), and those
+    // since its last entry, which are beside the next run too.
+    let mut programme = 0;
+    let mut programme_since_entry = 0;
     let mut gap = 0;
     // The line of the run's last entry, and whether only its sub-items came after it.
     let mut last_line: &str = "";
@@ -71,6 +75,11 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
                 inline.unwrap_or_else(|| single(i).into_iter().collect())
             }
         };
+        if is_programme_item(l) {
+            // Two of them, or one run of times into one, make the run a programme.
+            programme += if entries.is_empty() { 1 } else { 2 };
+            programme_since_entry += 1;
+        }
         if entries.is_empty() {
             if !l.trim().is_empty() {
                 only_sub_items &= is_sub_item(l, last_line);
@@ -86,16 +95,43 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
                 last.side == entry.side && entry.ms >= last.ms && (gap <= MAX_GAP_LINES || sections)
             });
             if !continues {
-                close_run(&mut run, &mut lists);
+                close_run(&mut run, &mut lists, programme >= 2);
+                programme = programme_since_entry;
             }
             run.push(entry);
+            programme_since_entry = 0;
             gap = 0;
         }
         last_line = l;
         only_sub_items = true;
     }
-    close_run(&mut run, &mut lists);
+    close_run(&mut run, &mut lists, programme >= 2);
     lists
+}
+
+/// A line of a day's programme: it starts with a time of day written with a dot (`12.15 Auction`,
+/// `14.30 – 16.00`), or runs a time into one (`11:00 – 12.00 Workshops`). Episode timestamps are
+/// never written with a dot, so this is evidence, not a guess from round numbers.
+fn is_programme_item(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
+    let dotted_at = |t: &str| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let hour: Option<u32> = t.get(..digits).and_then(|h| h.parse().ok());
+        let b = t.as_bytes();
+        (1..=2).contains(&digits)
+            && hour.is_some_and(|h| h <= 23)
+            && b.get(digits) == Some(&b'.')
+            && b.get(digits + 1).is_some_and(|c| (b'0'..=b'5').contains(c))
+            && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
+            && b.get(digits + 3)
+                .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
+    };
+    if dotted_at(t) {
+        return true;
+    }
+    // `11:00 – 12.00`: a clock time running into a dotted one.
+    t.split_once(['–', '-', '—'])
+        .is_some_and(|(from, to)| from.trim().contains(':') && dotted_at(to.trim_start()))
 }
 
 /// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
@@ -148,10 +184,10 @@ fn is_transcript(entries: &[Entry]) -> bool {
         && changes * 3 >= labelled.len().saturating_sub(1) * 2
 }
 
-fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>) {
+fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>, programme: bool) {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
     let entries = std::mem::take(run);
-    if is_transcript(&entries) {
+    if programme || is_transcript(&entries) {
         return;
     }
     let chapters = entries
@@ -254,6 +290,21 @@ mod tests {
         let topics =
             extract("0:00 News: the week\n5:00 News: releases\n9:00 Tech: async\n14:00 Tech: wasm");
         assert_eq!(topics.len(), 4);
+    }
+
+    #[test]
+    fn a_days_programme_is_not_a_chapter_list() {
+        for notes in [
+            "Saturday programme\n10:00 Welcome\n11:00 – 12.00 Workshops\n12.15 Auction\n14.30 Concert",
+            "Programm:\n- 9.30 Begrüßung\n- 10:00 Vortrag\n- 11:15 Diskussion\n- 12.30 Mittagessen",
+        ] {
+            assert!(extract(notes).is_empty(), "{notes}");
+        }
+        // Dotted numbers that are not times of day, next to a chapter list, leave it alone.
+        let c = extract(
+            "Version 1.2.3 notes\n0:00 Intro\n3:10 What is new in 2.0\n8:45 Outro\n24.99 EUR",
+        );
+        assert_eq!(c.len(), 3);
     }
 
     #[test]
