@@ -45,6 +45,7 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
         let first = stamps[i].first()?;
         line::single_entry(&lines[i], first)
     };
+    let rows = table_rows(&lines, &stamps);
     let mut lists = Vec::new();
     let mut run: Vec<Entry> = Vec::new();
     // Lines in or beside the run that are items of a day's programme (`12.15 Auction`), and those
@@ -57,6 +58,7 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
     let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
         let entries = match stamps[i].len() {
+            _ if rows[i] => table_entry(l, &stamps[i]).into_iter().collect(),
             0 => Vec::new(),
             1 => single(i).into_iter().collect(),
             n => {
@@ -132,6 +134,49 @@ fn is_programme_item(line: &str) -> bool {
     // `11:00 – 12.00`: a clock time running into a dotted one.
     t.split_once(['–', '-', '—'])
         .is_some_and(|(from, to)| from.trim().contains(':') && dotted_at(to.trim_start()))
+}
+
+/// Which lines are rows of a table of chapters: `3 05:13 Intro to the guest 00:45`, a row number, a
+/// start, a title and a length. The trailing time is a length, not a second start, when each row's
+/// start plus its length is the next row's start (within a second); so a table needs two rows
+/// that chain.
+fn table_rows(lines: &[String], stamps: &[Vec<line::Stamp>]) -> Vec<bool> {
+    let row = |i: usize| -> Option<(u64, u64)> {
+        let [start, length] = stamps[i].as_slice() else {
+            return None;
+        };
+        let tail = lines[i][length.end..].trim_matches(|c: char| c.is_whitespace() || c == '|');
+        tail.is_empty().then_some((start.ms, length.ms))
+    };
+    let mut rows = vec![false; lines.len()];
+    let mut previous: Option<(usize, u64, u64)> = None;
+    for i in 0..lines.len() {
+        let Some((start, length)) = row(i) else {
+            // Header and rule lines of a table may come between rows.
+            if previous.is_some_and(|(p, _, _)| i - p > MAX_GAP_LINES) {
+                previous = None;
+            }
+            continue;
+        };
+        if let Some((p, p_start, p_length)) = previous {
+            if p_start.saturating_add(p_length).abs_diff(start) <= 1_000 {
+                rows[p] = true;
+                rows[i] = true;
+            }
+        }
+        previous = Some((i, start, length));
+    }
+    rows
+}
+
+/// A table row's entry: its start and the title between the start and the length.
+fn table_entry(line: &str, stamps: &[line::Stamp]) -> Option<Entry> {
+    let [start, length] = stamps else {
+        return None;
+    };
+    let row = &line[start.start..length.start];
+    let first = line::stamps(row).into_iter().next()?;
+    line::single_entry(row, &first)
 }
 
 /// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
@@ -305,6 +350,37 @@ mod tests {
             "Version 1.2.3 notes\n0:00 Intro\n3:10 What is new in 2.0\n8:45 Outro\n24.99 EUR",
         );
         assert_eq!(c.len(), 3);
+    }
+
+    #[test]
+    fn a_table_of_row_start_title_and_length() {
+        for notes in [
+            "# Start Title Length\n1 00:00 Welcome 05:13\n2 05:13 Intro to the guest 00:45\n\
+             3 05:58 The main story 12:02\n4 18:00 Questions 04:30",
+            "| # | Start | Title | Length |\n|---|---|---|---|\n| 1 | 00:00 | Welcome | 05:13 |\n\
+             | 2 | 05:13 | Intro to the guest | 00:45 |\n| 3 | 05:58 | The main story | 12:02 |\n\
+             | 4 | 18:00 | Questions | 04:30 |",
+        ] {
+            let c = extract(notes);
+            let got: Vec<(u64, &str)> = c.iter().map(|c| (c.start_ms, c.title.as_str())).collect();
+            assert_eq!(
+                got,
+                [
+                    (0, "Welcome"),
+                    (313_000, "Intro to the guest"),
+                    (358_000, "The main story"),
+                    (1_080_000, "Questions")
+                ],
+                "{notes}"
+            );
+        }
+        // Two times that do not chain are a title mentioning a time, as before.
+        let c = extract("0:00 Intro\n2:00 Replay of 1:30 from last week\n5:00 End");
+        assert_eq!(c.len(), 3);
+        assert_eq!(
+            c.get(1).map(|c| c.title.as_str()),
+            Some("Replay of 1:30 from last week")
+        );
     }
 
     #[test]
