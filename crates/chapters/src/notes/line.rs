@@ -290,15 +290,42 @@ pub fn inline_entries(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
     let before = line.get(..stamps.first()?.start)?;
     let after = line.get(stamps.last()?.end..)?;
     match (time_first(line, stamps), time_last(line, stamps)) {
-        (Some(first), Some(last)) => {
-            let len = |s: &str| s.trim().chars().count();
-            Some(if len(after) > len(before) {
-                last
-            } else {
-                first
-            })
-        }
+        (Some(first), Some(last)) => Some(match dangling_side(before, after) {
+            Some(Side::TimeLast) => last,
+            Some(Side::TimeFirst) => first,
+            None => {
+                let len = |s: &str| s.trim().chars().count();
+                if len(after) > len(before) {
+                    last
+                } else {
+                    first
+                }
+            }
+        }),
         (first, last) => first.or(last),
+    }
+}
+
+/// Which side a run-together list's titles are on, from the text left over at its ends: prose or
+/// links after the last time (`… Q&A (31:02) Links: https://…`, `… Thanks to our sponsor.`) and a
+/// short `Label: Title` before the first mean titles come before their times; a bare `Label:`
+/// right before the first time means they follow. `None` when the ends do not say.
+fn dangling_side(before: &str, after: &str) -> Option<Side> {
+    let a = after.trim();
+    let prose_after = a.contains("://") || a.ends_with(['.', '!', '?']) || a.contains(": ");
+    let b = before.trim();
+    let label_then_title = b.split_once(':').is_some_and(|(label, title)| {
+        let words = |t: &str| t.split_whitespace().count();
+        (1..=3).contains(&words(label))
+            && (1..=8).contains(&words(title))
+            && !title.contains(['.', '!', '?', ':'])
+    });
+    if prose_after || label_then_title {
+        Some(Side::TimeLast)
+    } else if b.ends_with(':') || is_lead_in(before) {
+        Some(Side::TimeFirst)
+    } else {
+        None
     }
 }
 

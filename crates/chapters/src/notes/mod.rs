@@ -384,6 +384,35 @@ mod tests {
     }
 
     #[test]
+    fn run_together_title_first_lists_pair_each_title_with_its_own_time() {
+        for notes in [
+            "Topics: Welcome (00:00) Why Rust (2:10) Tooling (9:45) Q&A (31:02) Links: https://example.org",
+            "In this episode: Welcome (00:00) Why Rust (2:10) Tooling (9:45) Q&A (31:02) Thanks to our sponsor.",
+        ] {
+            let c = extract(notes);
+            let got: Vec<(u64, &str)> = c.iter().map(|c| (c.start_ms, c.title.as_str())).collect();
+            assert_eq!(
+                got,
+                [(0, "Welcome"), (130_000, "Why Rust"), (585_000, "Tooling"), (1_862_000, "Q&A")],
+                "{notes}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_range_is_its_entrys_time() {
+        for notes in [
+            "Intro (00:00–10:08)\nSetup (10:08–18:26)\nBuild (18:26–30:00)",
+            "[00:00 - 05:00] Welcome\n[05:00 - 12:30] Building\n[12:30 - 20:00] Wrap-up",
+        ] {
+            let c = extract(notes);
+            let got: Vec<(u64, Option<u64>)> = c.iter().map(|c| (c.start_ms, c.end_ms)).collect();
+            assert_eq!(got.len(), 3, "{notes}");
+            assert_eq!(got[1].1.map(|end| end > got[1].0), Some(true), "{notes}");
+        }
+    }
+
+    #[test]
     fn letterlike_symbols_are_titles() {
         assert_eq!(
             titles("Talk\n(00:00:00) ℊ\n(00:01:00) Next\n(00:02:00) ℕ\n").len(),
