@@ -25,9 +25,9 @@ commands:
                    Debian packages, npm dev dependencies); skips what is already there
   media [--force]  generate the demo/test audio into www/media/ (skipped when up to date)
   demo             setup, media, then serve the demo at http://127.0.0.1:8080/
-  test             setup, then fmt, clippy, unit tests, 20 s of fuzzing per target, wasm component
-                   tests, media, the README's command lines, trunk build and the browser tests;
-                   stops at the first failure
+  test             setup, then fmt, clippy, unit tests, the TypeScript types, 20 s of fuzzing per
+                   target, wasm component tests, media, the README's command lines, trunk build,
+                   the size budget and the browser tests; stops at the first failure
   fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
   bench            cargo bench of the parser, then the browser benchmark
   size             release build, then the brotli size of what a page downloads, against the
@@ -127,6 +127,8 @@ fn test_steps(steps: &mut Steps) -> Result {
         "warnings",
     ]))?;
     steps.run(command("cargo").args(["test", "--workspace"]))?;
+    // The loader's TypeScript types against a file that uses every member (and must-fail lines).
+    steps.run(command("tsc").args(["-p", "tests/types"]))?;
     fuzz::fuzz_steps(steps, fuzz::SMOKE_SECONDS)?;
     // The component tests run in headless Chromium through chromedriver; the runner reads the
     // browser's options from webdriver.json (by default in the directory it runs in, the
