@@ -127,6 +127,28 @@ fn duration_drops_and_reports_late_chapters() {
 }
 
 #[test]
+fn explain_shows_the_line_each_chapter_came_from() {
+    let o = run(
+        &["parse", "--explain"],
+        b"Episode notes\n- (00:00) Intro\n- (04:17) **Sports** news\nThanks!\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "00:00:00  Intro\n    from: - (00:00) Intro\n00:04:17  Sports news\n    from: - (04:17) **Sports** news\n"
+    );
+    let none = run(&["parse", "--explain"], b"no times at all");
+    assert!(none.status.success());
+    assert!(stdout(&none).starts_with("no chapter list found"));
+    let vtt = run(
+        &["parse", "--explain"],
+        b"WEBVTT\n\n00:00.000 --> 00:10.000\nIntro\n",
+    );
+    assert_eq!(vtt.status.code(), Some(1));
+    assert!(stderr(&vtt).contains("--explain"));
+}
+
+#[test]
 fn version() {
     for flag in ["--version", "-V"] {
         let o = run(&[flag], b"");

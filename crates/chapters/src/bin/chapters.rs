@@ -24,6 +24,8 @@ OPTIONS:
     --duration TIME   the episode's duration (H:MM:SS, MM:SS or seconds);
                       chapters starting at or after it are dropped and each
                       is reported on stderr
+    --explain         for show notes: print each chapter with the line of the
+                      notes it was read from, instead of a chapters file
     -h, --help        print this help
     -V, --version     print the version
 
@@ -47,6 +49,7 @@ struct Args {
     from: Option<Format>,
     to: Format,
     duration_ms: Option<u64>,
+    explain: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
@@ -62,6 +65,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         from: None,
         to: Format::Json,
         duration_ms: None,
+        explain: false,
     };
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
@@ -100,6 +104,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 })?;
                 parsed.duration_ms = Some(ms);
             }
+            "--explain" => parsed.explain = true,
             "-" => parsed.file = None,
             f if f.starts_with('-') => return Err(format!("unknown option '{f}'")),
             f => {
@@ -124,6 +129,9 @@ fn run(args: Args) -> Result<(), String> {
         }
     };
     let from = args.from.unwrap_or_else(|| Format::detect(&bytes));
+    if args.explain {
+        return explain(from, &bytes);
+    }
     let mut chapters = from.read(&bytes).map_err(|e| e.to_string())?;
     if let Some(duration) = args.duration_ms {
         for dropped in chapters.validate(duration) {
@@ -139,6 +147,33 @@ fn run(args: Args) -> Result<(), String> {
         Format::Vtt => chapters::formats::vtt::write_with_duration(&chapters, args.duration_ms),
         to => to.write(&chapters).unwrap_or_default(),
     };
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// Each chapter found in show notes, with the line it came from: what a podcaster checks before
+/// embedding the player.
+fn explain(from: Format, bytes: &[u8]) -> Result<(), String> {
+    if from != Format::Notes {
+        return Err(format!(
+            "--explain shows where chapters come from in show notes; this input is {}, whose chapters are its own entries",
+            from.name()
+        ));
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let explained = chapters::notes::extract_explained(&text);
+    let mut out = String::new();
+    if explained.is_empty() {
+        out.push_str("no chapter list found: no run of two or more increasing timestamps, each with a title\n");
+    }
+    for (chapter, line) in explained {
+        out.push_str(&format!(
+            "{}  {}\n    from: {line}\n",
+            format_hms(chapter.start_ms),
+            chapter.title
+        ));
+    }
     std::io::stdout()
         .write_all(out.as_bytes())
         .map_err(|e| format!("cannot write output: {e}"))

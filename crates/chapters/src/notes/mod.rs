@@ -35,8 +35,32 @@ pub fn extract(notes: &str) -> Chapters {
         .unwrap_or_default()
 }
 
+/// The chapters of `notes`, as [`extract`] finds them, each with the line of the notes (as text)
+/// it came from: what `chapters parse --explain` shows a podcaster.
+pub fn extract_explained(notes: &str) -> Vec<(Chapter, String)> {
+    lists_with_sources(notes)
+        .into_iter()
+        .reduce(|best, list| {
+            if list.0.len() > best.0.len() {
+                list
+            } else {
+                best
+            }
+        })
+        .map(|(chapters, sources)| chapters.iter().cloned().zip(sources).collect())
+        .unwrap_or_default()
+}
+
 /// Every chapter list in `notes`, in document order: a page with several episodes has several.
 pub fn extract_lists(notes: &str) -> Vec<Chapters> {
+    lists_with_sources(notes)
+        .into_iter()
+        .map(|(chapters, _)| chapters)
+        .collect()
+}
+
+/// Every chapter list with, for each chapter, the text line it was read from.
+fn lists_with_sources(notes: &str) -> Vec<(Chapters, Vec<String>)> {
     let text = markup::to_text(notes);
     let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
     let stamps: Vec<Vec<line::Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
@@ -47,7 +71,7 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
     };
     let rows = table_rows(&lines, &stamps);
     let mut lists = Vec::new();
-    let mut run: Vec<Entry> = Vec::new();
+    let mut run: Vec<(Entry, usize)> = Vec::new();
     // Lines in or beside the run that are items of a day's programme (`12.15 Auction`), and those
     // since its last entry, which are beside the next run too.
     let mut programme = 0;
@@ -93,21 +117,21 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
         }
         let sections = is_heading(l) && is_heading(last_line);
         for entry in entries {
-            let continues = run.last().is_some_and(|last: &Entry| {
+            let continues = run.last().is_some_and(|(last, _): &(Entry, usize)| {
                 last.side == entry.side && entry.ms >= last.ms && (gap <= MAX_GAP_LINES || sections)
             });
             if !continues {
-                close_run(&mut run, &mut lists, programme >= 2);
+                close_run(&mut run, &mut lists, &lines, programme >= 2);
                 programme = programme_since_entry;
             }
-            run.push(entry);
+            run.push((entry, i));
             programme_since_entry = 0;
             gap = 0;
         }
         last_line = l;
         only_sub_items = true;
     }
-    close_run(&mut run, &mut lists, programme >= 2);
+    close_run(&mut run, &mut lists, &lines, programme >= 2);
     lists
 }
 
@@ -229,9 +253,15 @@ fn is_transcript(entries: &[Entry]) -> bool {
         && changes * 3 >= labelled.len().saturating_sub(1) * 2
 }
 
-fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>, programme: bool) {
+fn close_run(
+    run: &mut Vec<(Entry, usize)>,
+    lists: &mut Vec<(Chapters, Vec<String>)>,
+    lines: &[String],
+    programme: bool,
+) {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
-    let entries = std::mem::take(run);
+    let taken = std::mem::take(run);
+    let entries: Vec<Entry> = taken.iter().map(|(e, _)| e.clone()).collect();
     if programme || is_transcript(&entries) {
         return;
     }
@@ -247,7 +277,18 @@ fn close_run(run: &mut Vec<Entry>, lists: &mut Vec<Chapters>, programme: bool) {
         .collect::<Vec<_>>();
     let chapters = Chapters::new(chapters);
     if chapters.len() >= 2 {
-        lists.push(chapters);
+        // Sorting and merging equal starts kept the first entry at each time: so does this.
+        let sources = chapters
+            .iter()
+            .map(|c| {
+                taken
+                    .iter()
+                    .find(|(e, _)| e.ms == c.start_ms)
+                    .map(|(_, i)| lines[*i].trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        lists.push((chapters, sources));
     }
 }
 
@@ -410,6 +451,24 @@ mod tests {
             assert_eq!(got.len(), 3, "{notes}");
             assert_eq!(got[1].1.map(|end| end > got[1].0), Some(true), "{notes}");
         }
+    }
+
+    #[test]
+    fn each_chapter_knows_its_line() {
+        let explained =
+            extract_explained("<p>Show notes</p><p>00:00 Intro<br>  04:17 Sports news</p>");
+        let got: Vec<(&str, &str)> = explained
+            .iter()
+            .map(|(c, line)| (c.title.as_str(), line.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Intro", "00:00 Intro"),
+                ("Sports news", "04:17 Sports news")
+            ]
+        );
+        assert!(extract_explained("no times here").is_empty());
     }
 
     #[test]
