@@ -6,6 +6,7 @@ mod cmd;
 mod fuzz;
 mod id3_tag;
 mod media;
+mod package;
 mod readme;
 mod serve;
 mod setup;
@@ -32,6 +33,8 @@ commands:
   bench            cargo bench of the parser, then the browser benchmark
   size             release build, then the brotli size of what a page downloads, against the
                    budget (also a step of `test`)
+  package          release build, then the npm package, packed into target/npm/ (also a step
+                   of `test`, whose browser tests install and use it)
   help             this text";
 
 fn main() -> ExitCode {
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         },
         ["bench"] => bench(),
         ["size"] => size(),
+        ["package"] => package_command(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -167,6 +171,7 @@ fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
     steps.step("media", || media::media(false))?;
     steps.run(trunk().args(["build", "--release"]))?;
     steps.step("size budget", size::check)?;
+    steps.step("npm package", || package::pack().map(|_| ()))?;
     let mut node = command("node");
     node.envs(Servers::env()).args(node_args);
     let title = cmd::display(&node);
@@ -177,6 +182,18 @@ fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
         let _servers = Servers::start()?;
         run(&mut node)
     })
+}
+
+fn package_command() -> Result {
+    let mut steps = Steps::new();
+    let outcome = (|| {
+        steps.step("setup", setup::setup)?;
+        steps.step("media", || media::media(false))?;
+        steps.run(trunk().args(["build", "--release"]))?;
+        steps.step("npm package", || package::pack().map(|_| ()))
+    })();
+    steps.summary(&outcome);
+    outcome
 }
 
 fn size() -> Result {

@@ -1,0 +1,124 @@
+//! `cargo xtask package`: the npm package, from the release build. It holds the loader (the
+//! package's entry, with its types), the glue and the wasm, which the loader finds relative to
+//! itself — so the same files work from a bundler, an import map or a CDN path. `npm pack` makes
+//! the tarball in target/npm/, which a browser test installs into a fresh folder and uses.
+
+use crate::cmd::{self, command, run, Error, Result};
+use std::fs;
+use std::path::PathBuf;
+
+/// The files published, from dist/.
+const FILES: [&str; 4] = [
+    "chapter-player.js",
+    "chapter-player.d.ts",
+    "chapter-player-widget.js",
+    "chapter-player-widget_bg.wasm",
+];
+
+/// The widget crate's version, from the root Cargo.toml's `[package]`.
+fn version() -> Result<String> {
+    let path = cmd::root().join("Cargo.toml");
+    let manifest = fs::read_to_string(&path)
+        .map_err(|e| Error::new(format!("reading {}: {e}", path.display())))?;
+    let package = manifest
+        .split("[package]")
+        .nth(1)
+        .ok_or("Cargo.toml has no [package]")?;
+    package
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .map(str::to_string)
+        .ok_or_else(|| Error::new("Cargo.toml's [package] has no version"))
+}
+
+fn manifest(version: &str) -> String {
+    let files = FILES
+        .iter()
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"{{
+  "name": "chapter-player",
+  "version": "{version}",
+  "description": "A podcast player web component that turns the timestamps in show notes into chapters",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "exports": {{
+    ".": {{
+      "types": "./chapter-player.d.ts",
+      "default": "./chapter-player.js"
+    }},
+    "./chapter-player-widget_bg.wasm": "./chapter-player-widget_bg.wasm"
+  }},
+  "types": "./chapter-player.d.ts",
+  "files": [{files}, "README.md"],
+  "sideEffects": ["./chapter-player.js"],
+  "keywords": ["podcast", "audio", "player", "chapters", "web-component", "custom-element", "wasm"]
+}}
+"#
+    )
+}
+
+const README: &str = "# chapter-player
+
+A podcast player web component that turns the timestamps in show notes into chapters.
+
+```js
+import \"chapter-player\"; // defines <chapter-player>; or: import { mount } from \"chapter-player\";
+```
+
+```html
+<chapter-player src=\"episode.mp3\" episode-title=\"Episode 18\" show=\"My show\">
+  (00:00) Intro
+  (04:17) Sports news
+</chapter-player>
+```
+
+The loader fetches `chapter-player-widget.js` and `chapter-player-widget_bg.wasm` from next to
+itself, so keep the three files together (a bundler that copies assets, an import map, or a CDN
+path all do). Types are in `chapter-player.d.ts`.
+";
+
+/// Assembles the package from dist/ (which must hold a release build) and packs it; the path of
+/// the tarball.
+pub fn pack() -> Result<PathBuf> {
+    let root = cmd::root();
+    let version = version()?;
+    let npm_dir = root.join("target").join("npm");
+    let dir = npm_dir.join("chapter-player");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| Error::new(format!("{}: {e}", dir.display())))?;
+    }
+    fs::create_dir_all(&dir).map_err(|e| Error::new(format!("{}: {e}", dir.display())))?;
+    for file in FILES {
+        let from = root.join("dist").join(file);
+        fs::copy(&from, dir.join(file))
+            .map_err(|e| Error::new(format!("{}: {e} (build first)", from.display())))?;
+    }
+    let write = |name: &str, text: &str| {
+        fs::write(dir.join(name), text).map_err(|e| Error::new(format!("{name}: {e}")))
+    };
+    write("package.json", &manifest(&version))?;
+    write("README.md", README)?;
+    run(command("npm")
+        .current_dir(&dir)
+        .args(["pack", "--silent", "--pack-destination"])
+        .arg(&npm_dir))?;
+    let tarball = npm_dir.join(format!("chapter-player-{version}.tgz"));
+    println!("package: {}", tarball.display());
+    Ok(tarball)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_manifest_is_json_naming_the_entry_and_its_types() {
+        let m = super::manifest("1.2.3");
+        assert!(m.contains("\"version\": \"1.2.3\""));
+        assert!(m.contains("\"types\": \"./chapter-player.d.ts\""));
+        assert!(m.contains("\"default\": \"./chapter-player.js\""));
+        assert!(m.contains("\"chapter-player-widget_bg.wasm\", \"README.md\"]"));
+    }
+}
