@@ -215,6 +215,25 @@ fn episode_from_attributes(host: &HtmlElement) -> Episode {
     }
 }
 
+/// What the notes give, for the try-it page: `[{ start, title, line }]`, each chapter with the
+/// line of the notes it was read from (start in seconds).
+#[wasm_bindgen(js_name = explainNotes)]
+pub fn explain_notes(notes: &str) -> js_sys::Array {
+    chapters::notes::extract_explained(notes)
+        .into_iter()
+        .map(|(chapter, line)| {
+            let item = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| {
+                let _ = js_sys::Reflect::set(&item, &k.into(), &v);
+            };
+            set("start", (chapter.start_ms as f64 / 1000.0).into());
+            set("title", chapter.title.as_str().into());
+            set("line", line.as_str().into());
+            JsValue::from(item)
+        })
+        .collect()
+}
+
 /// Mounts a player configured by the element's attributes and content.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement) -> Result<Player, JsValue> {

@@ -137,3 +137,11 @@ export type MountConfig =
  * field (`mount(): unknown field "srcc" …`).
  */
 export declare function mount(element: HTMLElement, config: MountConfig): Promise<ChapterPlayer>;
+
+/** A chapter found in show notes, with the line it was read from. */
+export interface ExplainedChapter extends Chapter {
+  line: string;
+}
+
+/** What the player finds in show notes (plain text, HTML or Markdown), without a player. */
+export declare function explain(notes: string): Promise<ExplainedChapter[]>;

@@ -154,3 +154,12 @@ export async function mount(element, config) {
   if (element instanceof ChapterPlayerElement) element._adopt(player);
   return player;
 }
+
+/**
+ * What the player finds in show notes (plain text, HTML or Markdown), without a player:
+ * `[{ start, title, line }]`, each chapter with the line of the notes it was read from.
+ */
+export async function explain(notes) {
+  const glue = await ready;
+  return glue.explainNotes(String(notes));
+}

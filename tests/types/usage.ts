@@ -1,6 +1,6 @@
 // Every typed member of the loader's API, used as a page would; and what must not type-check,
 // each marked `@ts-expect-error` (tsc fails if such a line stops being an error).
-import { mount, type Chapter, type ChapterPlayer, type ChapterPlayerElement } from "../../www/chapter-player.js";
+import { explain, mount, type Chapter, type ChapterPlayer, type ChapterPlayerElement } from "../../www/chapter-player.js";
 
 const el = document.querySelector("chapter-player");
 if (el) {
@@ -60,3 +60,5 @@ async function configs(host: HTMLElement): Promise<ChapterPlayer[]> {
   ]);
 }
 void configs;
+
+void explain("(00:00) Intro").then((found) => found.map((c) => `${c.start} ${c.title} ${c.line}`));

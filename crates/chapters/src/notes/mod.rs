@@ -233,8 +233,8 @@ fn speaker(title: &str) -> Option<&str> {
 /// Whether a run of timed lines is a transcript rather than a chapter list: most lines start with
 /// a speaker's name, a few names recur, and consecutive lines mostly change speaker. (`PART 1:`,
 /// `PART 2:` name no one twice; `News: …`, `News: …`, `Tech: …` do not alternate.)
-fn is_transcript(entries: &[Entry]) -> bool {
-    let labels: Vec<Option<&str>> = entries.iter().map(|e| speaker(&e.title)).collect();
+fn is_transcript(titles: &[&str]) -> bool {
+    let labels: Vec<Option<&str>> = titles.iter().map(|t| speaker(t)).collect();
     let count = |l: &str| labels.iter().filter(|x| **x == Some(l)).count();
     let recurring: Vec<&str> = labels
         .iter()
@@ -242,13 +242,17 @@ fn is_transcript(entries: &[Entry]) -> bool {
         .copied()
         .filter(|l| count(l) >= 2)
         .collect();
-    let mut speakers = recurring.clone();
-    speakers.sort_unstable();
-    speakers.dedup();
+    // Distinct names, without a sort: there are a handful, and a sort costs the wasm bundle.
+    let mut speakers: Vec<&str> = Vec::new();
+    for name in &recurring {
+        if !speakers.contains(name) {
+            speakers.push(name);
+        }
+    }
     let labelled: Vec<&str> = labels.iter().flatten().copied().collect();
     let changes = labelled.windows(2).filter(|w| w[0] != w[1]).count();
-    entries.len() >= 4
-        && recurring.len() * 2 >= entries.len()
+    titles.len() >= 4
+        && recurring.len() * 2 >= titles.len()
         && speakers.len() <= 4
         && changes * 3 >= labelled.len().saturating_sub(1) * 2
 }
@@ -261,29 +265,32 @@ fn close_run(
 ) {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
     let taken = std::mem::take(run);
-    let entries: Vec<Entry> = taken.iter().map(|(e, _)| e.clone()).collect();
-    if programme || is_transcript(&entries) {
+    let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
+    if programme || is_transcript(&titles) {
         return;
     }
-    let chapters = entries
-        .into_iter()
-        .map(|e| Chapter {
-            start_ms: e.ms,
-            end_ms: e.end_ms,
-            title: e.title,
-            url: e.url,
-            ..Chapter::default()
-        })
-        .collect::<Vec<_>>();
-    let chapters = Chapters::new(chapters);
+    // Where each time was read, for the sources; the entries themselves become the chapters.
+    let read_at: Vec<(u64, usize)> = taken.iter().map(|(e, i)| (e.ms, *i)).collect();
+    let chapters = Chapters::new(
+        taken
+            .into_iter()
+            .map(|(e, _)| Chapter {
+                start_ms: e.ms,
+                end_ms: e.end_ms,
+                title: e.title,
+                url: e.url,
+                ..Chapter::default()
+            })
+            .collect(),
+    );
     if chapters.len() >= 2 {
         // Sorting and merging equal starts kept the first entry at each time: so does this.
         let sources = chapters
             .iter()
             .map(|c| {
-                taken
+                read_at
                     .iter()
-                    .find(|(e, _)| e.ms == c.start_ms)
+                    .find(|(ms, _)| *ms == c.start_ms)
                     .map(|(_, i)| lines[*i].trim().to_string())
                     .unwrap_or_default()
             })

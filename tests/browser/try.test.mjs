@@ -1,0 +1,66 @@
+// The try-it page: a podcaster pastes notes and sees the chapters found with their lines, the live
+// player, and a snippet that, pasted into a plain page, gives the same player.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBrowser, waitForPlayer, chapterButtons, routeWidget, DIST_URL, PLAIN_URL, REPO } from './harness.mjs';
+
+const ctx = useBrowser();
+
+async function found(page) {
+  return page.$$eval('#found li', (items) => items.map((li) => ({
+    start: li.querySelector('.start').textContent,
+    line: li.querySelector('.line').textContent,
+    text: li.textContent,
+  })));
+}
+
+test('pasted notes: the chapters found with their lines, the live player, and a snippet that works', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/try.html`);
+  await page.waitForFunction(() => document.querySelectorAll('#found li').length === 4);
+  const first = await found(page);
+  assert.equal(first[1].start, '4:17');
+  assert.equal(first[1].line, 'from: (04:17) Sports news');
+  await waitForPlayer(page, '#live');
+  await page.waitForFunction(() => document.querySelector('#live').chapters.length === 4);
+
+  // HTML notes pasted in.
+  const html = '<p>New episode!</p><ul><li>00:00 Welcome</li><li>02:30 <strong>The interview</strong></li><li>41:10 Listener mail</li></ul>';
+  await page.fill('#notes', html);
+  await page.waitForFunction(() => document.querySelector('#found-summary').textContent === '3 chapters');
+  assert.deepEqual((await found(page)).map((f) => f.line), ['from: 00:00 Welcome', 'from: 02:30 The interview', 'from: 41:10 Listener mail']);
+  await page.waitForFunction(() => document.querySelector('#live').chapters.length === 3);
+  const live = (await chapterButtons(page, '#live')).map((c) => c.title);
+  assert.deepEqual(live, ['Welcome', 'The interview', 'Listener mail']);
+
+  // The snippet, pasted into a plain page, gives the same player.
+  const snippet = await page.inputValue('#snippet');
+  assert.match(snippet, /^<script type="module" src="https:\/\/example\.com\/chapter-player\/chapter-player\.js"><\/script>/);
+  const plain = await ctx.page();
+  await routeWidget(plain);
+  await plain.route(`${PLAIN_URL}/pasted.html`, (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main>${snippet}</main></body></html>`,
+  }));
+  await plain.goto(`${PLAIN_URL}/pasted.html`);
+  await waitForPlayer(plain, 'chapter-player');
+  assert.deepEqual((await chapterButtons(plain, 'chapter-player')).map((c) => c.title), live);
+
+  // Notes without a list say so.
+  await page.fill('#notes', 'Just a paragraph about the episode, recorded at 10:00 on a Tuesday.');
+  await page.waitForFunction(() => document.querySelector('#found-summary').textContent.startsWith('No chapter list found'));
+});
+
+test('the try-it page has no axe-core violations', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/try.html`);
+  await page.waitForFunction(() => document.querySelector('#live')?.shadowRoot?.querySelector('[part~=chapter]'));
+  await page.addScriptTag({ content: readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`), []);
+});

@@ -1,0 +1,63 @@
+// The try-it page: what the player makes of a podcaster's notes, the live player, and the snippet
+// to paste — all through the same wasm, nothing sent anywhere.
+import { explain, mount } from "./chapter-player.js";
+
+const $ = (id) => document.getElementById(id);
+const clock = (s) => {
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, Math.floor(s % 60)];
+  const mm = String(m).padStart(h ? 2 : 1, "0");
+  return `${h ? `${h}:` : ""}${mm}:${String(sec).padStart(2, "0")}`;
+};
+const escapeHtml = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+const looksLikeHtml = (t) => /<\/?(p|br|li|ul|ol|div|a|strong|b|em|h\d)\b/i.test(t);
+
+function snippet(notes, src, title) {
+  const attrs = [`src="${escapeHtml(src || "episode.mp3")}"`];
+  if (title) attrs.push(`episode-title="${escapeHtml(title)}"`);
+  // HTML notes go in as they are; plain text and Markdown are escaped so they stay text.
+  const body = looksLikeHtml(notes) ? notes : escapeHtml(notes);
+  return `<script type="module" src="https://example.com/chapter-player/chapter-player.js"></script>\n` +
+    `<chapter-player ${attrs.join(" ")}>\n${body}\n</chapter-player>`;
+}
+
+async function update() {
+  const notes = $("notes").value;
+  const src = $("src").value.trim();
+  const title = $("title").value.trim();
+  const found = await explain(notes);
+  $("found-summary").textContent = found.length
+    ? `${found.length} chapters`
+    : "No chapter list found: the player needs two or more increasing timestamps, each with a title.";
+  $("found").replaceChildren(...found.map((c) => {
+    const li = document.createElement("li");
+    const start = document.createElement("span");
+    start.className = "start";
+    start.textContent = clock(c.start);
+    const line = document.createElement("span");
+    line.className = "line";
+    line.textContent = `from: ${c.line}`;
+    li.append(start, ` ${c.title}`, line);
+    return li;
+  }));
+  $("snippet").value = snippet(notes, src, title);
+  if (src) await mount($("live"), { src, title, notes: looksLikeHtml(notes) ? notes : escapeHtml(notes) });
+}
+
+let timer;
+for (const id of ["notes", "src", "title"]) {
+  $(id).addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 250);
+  });
+}
+$("copy").addEventListener("click", async () => {
+  try {
+    await navigator.clipboard.writeText($("snippet").value);
+    $("copied").textContent = "Copied.";
+  } catch {
+    $("snippet").focus();
+    $("snippet").select();
+    $("copied").textContent = "Select all and copy it by hand.";
+  }
+});
+update();
