@@ -392,7 +392,7 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
         Side::TimeLast => clean_time_last(raw_title),
     };
     let (title, url) = markup::strip_links(cleaned);
-    let title = strip_inline_markup(&unwrap_emphasis(title.trim()));
+    let title = strip_inline_markup(unwrap_emphasis(title.trim()));
     if title.is_empty() || (!title.chars().any(is_wordlike) && title.chars().count() < 2) {
         return None;
     }
@@ -488,16 +488,22 @@ fn unwrap_emphasis(t: &str) -> String {
 /// written in plain text, the text wins: marks go only in pairs around text that starts and ends
 /// with a non-space and has a letter or digit (`Savannah at ***** Maps`, `2 * 3` stay), and
 /// underscores are left alone inside a title, where `__annotations__` is Python, not bold.
-fn strip_inline_markup(title: &str) -> String {
+fn strip_inline_markup(title: String) -> String {
+    // Most titles have no marks at all: they go through untouched.
+    if !title.contains(['*', '`', '#']) {
+        return title;
+    }
     let t = title.trim_start_matches('#');
     let t = if t.len() < title.len() && t.starts_with(' ') {
         t.trim_start()
     } else {
-        title
+        &title
     };
     let mut out = t.to_string();
     for mark in ["**", "*", "`"] {
-        out = strip_pairs(&out, mark);
+        if out.contains(mark) {
+            out = strip_pairs(&out, mark);
+        }
     }
     out.trim().to_string()
 }
@@ -584,7 +590,7 @@ mod tests {
             ("a ** b", "a ** b"),
             ("**unclosed", "**unclosed"),
         ] {
-            assert_eq!(strip_inline_markup(raw), title, "{raw}");
+            assert_eq!(strip_inline_markup(raw.to_string()), title, "{raw}");
         }
         assert_eq!(
             one("12:34 The news: **Rust 2024 edition**")

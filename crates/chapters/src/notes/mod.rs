@@ -38,29 +38,37 @@ pub fn extract(notes: &str) -> Chapters {
 /// The chapters of `notes`, as [`extract`] finds them, each with the line of the notes (as text)
 /// it came from: what `chapters parse --explain` shows a podcaster.
 pub fn extract_explained(notes: &str) -> Vec<(Chapter, String)> {
-    lists_with_sources(notes)
-        .into_iter()
-        .reduce(|best, list| {
-            if list.0.len() > best.0.len() {
-                list
-            } else {
-                best
-            }
-        })
-        .map(|(chapters, sources)| chapters.iter().cloned().zip(sources).collect())
-        .unwrap_or_default()
+    let (lists, lines) = lists_with_sources(notes);
+    let Some((chapters, sources)) = lists.into_iter().reduce(|best, list| {
+        if list.0.len() > best.0.len() {
+            list
+        } else {
+            best
+        }
+    }) else {
+        return Vec::new();
+    };
+    let line = |i: usize| lines.get(i).map_or("", |l| l.trim()).to_string();
+    chapters
+        .iter()
+        .cloned()
+        .zip(sources.into_iter().map(line))
+        .collect()
 }
 
 /// Every chapter list in `notes`, in document order: a page with several episodes has several.
 pub fn extract_lists(notes: &str) -> Vec<Chapters> {
     lists_with_sources(notes)
+        .0
         .into_iter()
         .map(|(chapters, _)| chapters)
         .collect()
 }
 
-/// Every chapter list with, for each chapter, the text line it was read from.
-fn lists_with_sources(notes: &str) -> Vec<(Chapters, Vec<String>)> {
+/// Every chapter list with, for each chapter, the index of the text line it was read from; and
+/// those lines.
+type Sourced = (Chapters, Vec<usize>);
+fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
     let text = markup::to_text(notes);
     let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
     let stamps: Vec<Vec<line::Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
@@ -121,7 +129,7 @@ fn lists_with_sources(notes: &str) -> Vec<(Chapters, Vec<String>)> {
                 last.side == entry.side && entry.ms >= last.ms && (gap <= MAX_GAP_LINES || sections)
             });
             if !continues {
-                close_run(&mut run, &mut lists, &lines, programme >= 2);
+                close_run(&mut run, &mut lists, programme >= 2);
                 programme = programme_since_entry;
             }
             run.push((entry, i));
@@ -131,8 +139,8 @@ fn lists_with_sources(notes: &str) -> Vec<(Chapters, Vec<String>)> {
         last_line = l;
         only_sub_items = true;
     }
-    close_run(&mut run, &mut lists, &lines, programme >= 2);
-    lists
+    close_run(&mut run, &mut lists, programme >= 2);
+    (lists, lines)
 }
 
 /// A line of a day's programme: it starts with a time of day written with a dot (`12.15 Auction`,
@@ -234,35 +242,34 @@ fn speaker(title: &str) -> Option<&str> {
 /// a speaker's name, a few names recur, and consecutive lines mostly change speaker. (`PART 1:`,
 /// `PART 2:` name no one twice; `News: …`, `News: …`, `Tech: …` do not alternate.)
 fn is_transcript(titles: &[&str]) -> bool {
-    let labels: Vec<Option<&str>> = titles.iter().map(|t| speaker(t)).collect();
-    let count = |l: &str| labels.iter().filter(|x| **x == Some(l)).count();
-    let recurring: Vec<&str> = labels
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|l| count(l) >= 2)
-        .collect();
-    // Distinct names, without a sort: there are a handful, and a sort costs the wasm bundle.
-    let mut speakers: Vec<&str> = Vec::new();
-    for name in &recurring {
-        if !speakers.contains(name) {
-            speakers.push(name);
+    if titles.len() < 4 {
+        return false;
+    }
+    // How often each name is said, in one pass; a dialogue has a handful of names, so past a few
+    // dozen distinct ones this is no transcript.
+    let mut said: Vec<(&str, usize)> = Vec::new();
+    let mut labelled: Vec<&str> = Vec::new();
+    for name in titles.iter().filter_map(|t| speaker(t)) {
+        labelled.push(name);
+        match said.iter().position(|(n, _)| *n == name) {
+            Some(i) => said[i].1 += 1,
+            None if said.len() < 32 => said.push((name, 1)),
+            None => return false,
         }
     }
-    let labelled: Vec<&str> = labels.iter().flatten().copied().collect();
+    let speakers = said.iter().filter(|(_, count)| *count >= 2).count();
+    let recurring: usize = said
+        .iter()
+        .filter(|(_, count)| *count >= 2)
+        .map(|(_, count)| count)
+        .sum();
     let changes = labelled.windows(2).filter(|w| w[0] != w[1]).count();
-    titles.len() >= 4
-        && recurring.len() * 2 >= titles.len()
-        && speakers.len() <= 4
+    recurring * 2 >= titles.len()
+        && speakers <= 4
         && changes * 3 >= labelled.len().saturating_sub(1) * 2
 }
 
-fn close_run(
-    run: &mut Vec<(Entry, usize)>,
-    lists: &mut Vec<(Chapters, Vec<String>)>,
-    lines: &[String],
-    programme: bool,
-) {
+fn close_run(run: &mut Vec<(Entry, usize)>, lists: &mut Vec<Sourced>, programme: bool) {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
     let taken = std::mem::take(run);
     let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
@@ -284,15 +291,15 @@ fn close_run(
             .collect(),
     );
     if chapters.len() >= 2 {
-        // Sorting and merging equal starts kept the first entry at each time: so does this.
+        // The run's times never decrease, and merging equal starts kept the first entry at each
+        // time: one walk pairs each chapter with the line of that first entry.
+        let mut at = read_at.iter().peekable();
         let sources = chapters
             .iter()
             .map(|c| {
-                read_at
-                    .iter()
-                    .find(|(ms, _)| *ms == c.start_ms)
-                    .map(|(_, i)| lines[*i].trim().to_string())
-                    .unwrap_or_default()
+                while at.next_if(|(ms, _)| *ms < c.start_ms).is_some() {}
+                at.next_if(|(ms, _)| *ms == c.start_ms)
+                    .map_or(0, |(_, i)| *i)
             })
             .collect();
         lists.push((chapters, sources));
