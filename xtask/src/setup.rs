@@ -31,6 +31,7 @@ const APT_PACKAGES: [&str; 7] = [
 
 pub fn setup() -> Result {
     rust_target()?;
+    rust_src()?;
     trunk()?;
     cargo_fetch()?;
     wasm_bindgen()?;
@@ -94,6 +95,19 @@ fn node() -> Result {
             NODE_MIN.0, NODE_MIN.1
         ))),
     }
+}
+
+/// The standard library's source, which the release wasm build rebuilds (see `trunk()` in main.rs).
+fn rust_src() -> Result {
+    let installed = probe("rustup", &["component", "list", "--installed"]).ok_or(
+        "`rustup component list --installed` failed: the project needs a rustup toolchain",
+    )?;
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        println!("setup: rust-src: installed");
+        return Ok(());
+    }
+    println!("setup: rust-src: adding");
+    run(command("rustup").args(["component", "add", "rust-src"]))
 }
 
 fn rust_target() -> Result {
