@@ -195,28 +195,25 @@ fn browser(steps: &mut Steps, node_args: &[&str]) -> Result {
     })
 }
 
-fn package_command() -> Result {
+/// Setup, the demo audio (index.html copies it), the release build, then `name`'s own step.
+fn after_release_build(name: &str, last: impl FnOnce() -> Result) -> Result {
     let mut steps = Steps::new();
     let outcome = (|| {
         steps.step("setup", setup::setup)?;
         steps.step("media", || media::media(false))?;
         steps.run(trunk().args(["build", "--release"]))?;
-        steps.step("npm package", || package::pack().map(|_| ()))
+        steps.step(name, last)
     })();
     steps.summary(&outcome);
     outcome
 }
 
+fn package_command() -> Result {
+    after_release_build("npm package", || package::pack().map(|_| ()))
+}
+
 fn size() -> Result {
-    let mut steps = Steps::new();
-    let outcome = (|| {
-        steps.step("setup", setup::setup)?;
-        steps.step("media", || media::media(false))?;
-        steps.run(trunk().args(["build", "--release"]))?;
-        steps.step("size budget", size::check)
-    })();
-    steps.summary(&outcome);
-    outcome
+    after_release_build("size budget", size::check)
 }
 
 fn bench() -> Result {
