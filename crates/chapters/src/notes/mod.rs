@@ -148,6 +148,10 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
 /// never written with a dot, so this is evidence, not a guess from round numbers.
 fn is_programme_item(line: &str) -> bool {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
+    // Both forms start with a time: prose lines go no further.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let dotted_at = |t: &str| {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         let hour: Option<u32> = t.get(..digits).and_then(|h| h.parse().ok());
