@@ -7,6 +7,7 @@ use crate::config::{Config, PlaylistSource};
 use crate::deep_link;
 use crate::effects::WebPort;
 use crate::episode::Episode;
+use crate::js;
 use crate::media_session;
 use crate::page::{self, Page};
 use crate::port::Dispatch;
@@ -222,14 +223,11 @@ pub fn explain_notes(notes: &str) -> js_sys::Array {
     chapters::notes::extract_explained(notes)
         .into_iter()
         .map(|(chapter, line)| {
-            let item = js_sys::Object::new();
-            let set = |k: &str, v: JsValue| {
-                let _ = js_sys::Reflect::set(&item, &k.into(), &v);
-            };
-            set("start", (chapter.start_ms as f64 / 1000.0).into());
-            set("title", chapter.title.as_str().into());
-            set("line", line.as_str().into());
-            JsValue::from(item)
+            JsValue::from(js::object(&[
+                ("start", (chapter.start_ms as f64 / 1000.0).into()),
+                ("title", chapter.title.as_str().into()),
+                ("line", line.as_str().into()),
+            ]))
         })
         .collect()
 }

@@ -15,6 +15,7 @@ mod effects;
 pub mod element;
 mod episode;
 mod fetch;
+mod js;
 mod keymap;
 mod media_session;
 mod page;

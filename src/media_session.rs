@@ -6,6 +6,7 @@
 //! What it sends is computed by [`metadata_for`] and [`position_for`], plain functions of the
 //! state. Called through `Reflect` rather than web-sys bindings, which mark the API unstable.
 
+use crate::js::set;
 use crate::port::Dispatch;
 use crate::state::{Action, PlayerState, SKIP_BACK_MS, SKIP_FORWARD_MS};
 use js_sys::{Array, Function, Object, Reflect};
@@ -138,10 +139,6 @@ fn call(target: &JsValue, method: &str, args: &Array) {
     {
         let _ = f.apply(target, args);
     }
-}
-
-fn set(target: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &key.into(), value);
 }
 
 fn owns(dispatch: &Dispatch) -> bool {

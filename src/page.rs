@@ -2,6 +2,7 @@
 //! event, links on the clipboard — and the rule that one player plays at a time.
 
 use crate::deep_link;
+use crate::js;
 use crate::port::Dispatch;
 use crate::state::{Action, Share};
 use std::cell::RefCell;
@@ -55,13 +56,11 @@ impl Page {
     }
 
     pub fn chapter_changed(&self, index: usize, start_ms: u64, title: &str) {
-        let detail = js_sys::Object::new();
-        let set = |k: &str, v: wasm_bindgen::JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
-        };
-        set("index", (index as u32).into());
-        set("start", (start_ms as f64 / 1000.0).into());
-        set("title", title.into());
+        let detail = js::object(&[
+            ("index", (index as u32).into()),
+            ("start", (start_ms as f64 / 1000.0).into()),
+            ("title", title.into()),
+        ]);
         let init = CustomEventInit::new();
         init.set_detail(&detail);
         if let Ok(event) = CustomEvent::new_with_event_init_dict("chapterchange", &init) {
