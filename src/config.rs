@@ -209,9 +209,7 @@ fn playlist_entry(item: &JsValue, i: usize) -> Result<Episode, String> {
     f.only(&ENTRY_FIELDS)?;
     Ok(Episode {
         src: absolute(&f.required_src()?),
-        title: f
-            .string("title")?
-            .unwrap_or_else(|| format!("Episode {}", i + 1)),
+        title: f.string("title")?.unwrap_or_default(),
         show: String::new(),
         published: f.string("published")?,
         duration_ms: f.duration()?,

@@ -7,6 +7,7 @@ use crate::config::{Config, PlaylistSource};
 use crate::deep_link;
 use crate::effects::WebPort;
 use crate::episode::Episode;
+use crate::i18n::Lang;
 use crate::js;
 use crate::media_session;
 use crate::page::{self, Page};
@@ -58,7 +59,7 @@ struct ChapterOut<'a> {
 impl Player {
     pub fn play(&self) -> js_sys::Promise {
         if let Some(reason) = self.store.state().error.clone() {
-            return js_sys::Promise::reject(&js_sys::Error::new(&reason));
+            return js_sys::Promise::reject(&js_sys::Error::new(&Lang::En.say(&reason)));
         }
         self.store.dispatch(Action::Play);
         self.audio
@@ -148,6 +149,7 @@ impl Player {
             "chapters" => Action::SetChapterSource(chapter_source(host)),
             "duration" => Action::DurationHint(duration(host)),
             "no-resume" => Action::SetResume(!host.has_attribute("no-resume")),
+            "lang" => Action::SetLang(language(host)),
             "feed" => match attribute(host, "feed") {
                 Some(url) => Action::LoadFeed(url),
                 None => return,
@@ -180,6 +182,25 @@ impl Player {
 
 fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
     host.get_attribute(name).filter(|v| !v.trim().is_empty())
+}
+
+/// The language of the element's content, as HTML defines it: its own `lang`, else the nearest
+/// ancestor's (across shadow roots), which includes the document's. A language the player does
+/// not speak, or none, gives English.
+fn language(host: &HtmlElement) -> Lang {
+    let mut node: Option<web_sys::Element> = Some(host.clone().into());
+    while let Some(element) = node {
+        if let Some(found) = element.closest("[lang]").ok().flatten() {
+            let tag = found.get_attribute("lang").unwrap_or_default();
+            return Lang::from_tag(&tag).unwrap_or_default();
+        }
+        node = element
+            .get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .map(|root| root.host());
+    }
+    Lang::default()
 }
 
 fn duration(host: &HtmlElement) -> Option<u64> {
@@ -286,6 +307,7 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
 
     let store = Store::new(PlayerState {
         resume: config.resume,
+        lang: language(&host),
         ..PlayerState::default()
     });
     let dispatch = store.dispatcher();
@@ -372,13 +394,9 @@ fn deep_link_start(host: &HtmlElement) -> Option<Action> {
         fragment.trim_start_matches('#'),
         query.trim_start_matches('?'),
     )?;
-    page::is_meant(host, link.player.as_deref()).then(|| Action::StartAt {
+    page::is_meant(host, link.player.as_deref()).then_some(Action::StartAt {
         ms: link.start_ms,
         stop_at_ms: link.end_ms,
-        notice: format!(
-            "Starting at {}",
-            chapters::timestamp::format_compact(link.start_ms)
-        ),
     })
 }
 

@@ -1,6 +1,7 @@
 //! The network adapter: chapter files, podcast feeds, and the ID3 tag at the start of an MP3
 //! fetched with Range requests so only the tag's bytes are downloaded. Every answer is an action.
 
+use crate::message::Reason;
 use crate::port::Dispatch;
 use crate::state::Action;
 use chapters::formats::id3;
@@ -13,34 +14,34 @@ use web_sys::{AbortController, Headers, RequestInit, Response};
 /// Larger tags are mostly cover art; chapters are not worth that download.
 const MAX_TAG_BYTES: usize = 8 << 20;
 
-async fn bytes_of(response: &Response) -> Result<Vec<u8>, String> {
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| "the response has no body".to_string())?;
+async fn bytes_of(response: &Response) -> Result<Vec<u8>, Reason> {
+    let buffer = response.array_buffer().map_err(|_| Reason::Unreadable)?;
     let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|_| "the response could not be read".to_string())?;
+        .map_err(|_| Reason::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Fetches a chapters file and reads it in whatever format it turns out to be.
-async fn chapters_file(url: &str) -> Result<Chapters, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "the request failed (network or CORS)".to_string())?;
-    let response: Response = response.unchecked_into();
-    if !response.ok() {
-        return Err(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let bytes = bytes_of(&response).await?;
+async fn chapters_file(url: &str) -> Result<Chapters, Reason> {
+    let bytes = bytes_of(&get(url).await?).await?;
     Format::detect(&bytes)
         .read(&bytes)
-        .map_err(|e| e.to_string())
+        .map_err(|e| Reason::Invalid(e.to_string()))
+}
+
+/// A successful response for `url`, or why there is none.
+async fn get(url: &str) -> Result<Response, Reason> {
+    let window = web_sys::window().ok_or(Reason::Request)?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| Reason::Request)?
+        .unchecked_into();
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(Reason::Http(response.status()))
+    }
 }
 
 /// A request for bytes `0..=last` of `url`, with the controller that can cancel its download.
@@ -89,10 +90,7 @@ pub fn chapters(url: String, generation: u32, dispatch: Dispatch) {
                 generation,
                 chapters: Rc::new(chapters),
             },
-            Err(reason) => Action::ChaptersFailed {
-                generation,
-                reason: format!("Chapters could not be loaded from {url}: {reason}."),
-            },
+            Err(reason) => Action::ChaptersFailed { generation, reason },
         });
     });
 }
@@ -115,19 +113,17 @@ pub fn feed(url: String, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
         let absolute = crate::url::absolute(&url);
         let result = feed_text(&absolute).await.and_then(|xml| {
-            let feed = chapters::feed::read(&xml).map_err(|e| e.to_string())?;
+            let feed = chapters::feed::read(&xml).map_err(|e| Reason::Invalid(e.to_string()))?;
             let entries = crate::playlist::from_feed(feed, &absolute);
             if entries.is_empty() {
-                Err("the feed has no episodes with audio".to_string())
+                Err(Reason::NoEpisodes)
             } else {
                 Ok(entries)
             }
         });
         dispatch.send(match result {
             Ok(entries) => Action::PlaylistLoaded(Rc::new(entries)),
-            Err(reason) => {
-                Action::PlaylistFailed(format!("The feed {url} could not be loaded: {reason}."))
-            }
+            Err(reason) => Action::PlaylistFailed { url, reason },
         });
     });
 }
@@ -149,18 +145,6 @@ async fn first_byte_status(src: &str) -> Option<u16> {
     Some(response.status())
 }
 
-async fn feed_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "the request failed (network or CORS)".to_string())?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    String::from_utf8(bytes_of(&response).await?).map_err(|_| "it is not UTF-8 text".to_string())
+async fn feed_text(url: &str) -> Result<String, Reason> {
+    String::from_utf8(bytes_of(&get(url).await?).await?).map_err(|_| Reason::NotText)
 }

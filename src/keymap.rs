@@ -1,7 +1,27 @@
 //! Keyboard shortcuts as data: one table maps keys to actions, renders the `?` overlay, gives
 //! controls their `aria-keyshortcuts`, and is the README's table (a test keeps them equal).
 
+use crate::i18n::{Lang, Text};
 use crate::state::Action;
+
+/// What a binding does, as the overlay says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    Say(Text),
+    /// Seek back or forward this many milliseconds.
+    Back(u64),
+    Forward(u64),
+}
+
+impl Does {
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Does::Say(text) => lang.text(text).to_string(),
+            Does::Back(ms) => lang.fill(Text::Back, &[&lang.spoken(ms)]),
+            Does::Forward(ms) => lang.fill(Text::Forward, &[&lang.spoken(ms)]),
+        }
+    }
+}
 
 /// A key press, as much of a `KeyboardEvent` as the mapping needs.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +42,7 @@ pub struct Binding {
     pub label: &'static str,
     /// The `aria-keyshortcuts` value for the control that does the same.
     pub aria: &'static str,
-    pub description: &'static str,
+    pub description: Does,
     pub action: fn(&str) -> Action,
 }
 
@@ -34,7 +54,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "Space, K",
         aria: "Space K",
-        description: "Play or pause",
+        description: Does::Say(Text::PlayOrPause),
         action: |_| Action::TogglePlay,
     },
     Binding {
@@ -42,7 +62,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "J",
         aria: "J",
-        description: "Back 10 seconds",
+        description: Does::Back(10_000),
         action: |_| Action::SeekBy(-10_000),
     },
     Binding {
@@ -50,7 +70,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "L",
         aria: "L",
-        description: "Forward 10 seconds",
+        description: Does::Forward(10_000),
         action: |_| Action::SeekBy(10_000),
     },
     Binding {
@@ -58,7 +78,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "←",
         aria: "ArrowLeft",
-        description: "Back 5 seconds",
+        description: Does::Back(5_000),
         action: |_| Action::SeekBy(-5_000),
     },
     Binding {
@@ -66,7 +86,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "→",
         aria: "ArrowRight",
-        description: "Forward 5 seconds",
+        description: Does::Forward(5_000),
         action: |_| Action::SeekBy(5_000),
     },
     Binding {
@@ -74,7 +94,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "Page Up",
         aria: "PageUp",
-        description: "Forward 1 minute",
+        description: Does::Forward(60_000),
         action: |_| Action::SeekBy(60_000),
     },
     Binding {
@@ -82,7 +102,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "Page Down",
         aria: "PageDown",
-        description: "Back 1 minute",
+        description: Does::Back(60_000),
         action: |_| Action::SeekBy(-60_000),
     },
     Binding {
@@ -90,7 +110,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "↑",
         aria: "ArrowUp",
-        description: "Volume up",
+        description: Does::Say(Text::VolumeUp),
         action: |_| Action::VolumeBy(0.1),
     },
     Binding {
@@ -98,7 +118,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "↓",
         aria: "ArrowDown",
-        description: "Volume down",
+        description: Does::Say(Text::VolumeDown),
         action: |_| Action::VolumeBy(-0.1),
     },
     Binding {
@@ -106,7 +126,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "M",
         aria: "M",
-        description: "Mute or unmute",
+        description: Does::Say(Text::MuteOrUnmute),
         action: |_| Action::ToggleMute,
     },
     Binding {
@@ -114,7 +134,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: true,
         label: "Alt+←, P",
         aria: "Alt+ArrowLeft P",
-        description: "Previous chapter",
+        description: Does::Say(Text::PreviousChapter),
         action: |_| Action::PreviousChapter,
     },
     Binding {
@@ -122,7 +142,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "P",
         aria: "P",
-        description: "Previous chapter",
+        description: Does::Say(Text::PreviousChapter),
         action: |_| Action::PreviousChapter,
     },
     Binding {
@@ -130,7 +150,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: true,
         label: "Alt+→, N",
         aria: "Alt+ArrowRight N",
-        description: "Next chapter",
+        description: Does::Say(Text::NextChapter),
         action: |_| Action::NextChapter,
     },
     Binding {
@@ -138,7 +158,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "N",
         aria: "N",
-        description: "Next chapter",
+        description: Does::Say(Text::NextChapter),
         action: |_| Action::NextChapter,
     },
     Binding {
@@ -146,7 +166,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "0 – 9",
         aria: "0 1 2 3 4 5 6 7 8 9",
-        description: "Jump to 0 % – 90 % of the episode",
+        description: Does::Say(Text::JumpToPercent),
         action: |key| Action::SeekToFraction(f64::from(key.parse::<u8>().unwrap_or(0)) / 10.0),
     },
     Binding {
@@ -154,7 +174,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "Home",
         aria: "Home",
-        description: "Go to the start",
+        description: Does::Say(Text::GoToStart),
         action: |_| Action::SeekTo(0),
     },
     Binding {
@@ -162,7 +182,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "End",
         aria: "End",
-        description: "Go to the end",
+        description: Does::Say(Text::GoToEnd),
         action: |_| Action::SeekToEnd,
     },
     Binding {
@@ -170,7 +190,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "<",
         aria: "Shift+Comma",
-        description: "Slower",
+        description: Does::Say(Text::Slower),
         action: |_| Action::RateStep(-1),
     },
     Binding {
@@ -178,7 +198,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: ">",
         aria: "Shift+Period",
-        description: "Faster",
+        description: Does::Say(Text::Faster),
         action: |_| Action::RateStep(1),
     },
     Binding {
@@ -186,7 +206,7 @@ pub const BINDINGS: &[Binding] = &[
         alt: false,
         label: "?",
         aria: "Shift+Slash",
-        description: "Show or hide these shortcuts",
+        description: Does::Say(Text::ShowOrHideShortcuts),
         action: |_| Action::ToggleShortcuts,
     },
 ];
@@ -202,21 +222,23 @@ pub fn action_for(press: KeyPress<'_>) -> Option<Action> {
         .map(|b| (b.action)(press.key))
 }
 
-/// The `aria-keyshortcuts` for the control that performs `description`'s action.
-pub fn aria_for(description: &str) -> &'static str {
+/// The `aria-keyshortcuts` for the control that does `text`.
+pub fn aria_for(text: Text) -> &'static str {
     BINDINGS
         .iter()
-        .find(|b| b.description == description)
+        .find(|b| b.description == Does::Say(text))
         .map_or("", |b| b.aria)
 }
 
 /// Rows of the overlay and the README table: one per action, keys joined.
-pub fn rows() -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
+pub fn rows(lang: Lang) -> Vec<(&'static str, String)> {
+    let mut seen: Vec<Does> = Vec::new();
+    let mut rows = Vec::new();
     for b in BINDINGS {
         // "P" repeats "Alt+←, P": the table shows each action once.
-        if !rows.iter().any(|(_, d)| *d == b.description) {
-            rows.push((b.label, b.description));
+        if !seen.contains(&b.description) {
+            seen.push(b.description);
+            rows.push((b.label, b.description.describe(lang)));
         }
     }
     rows
@@ -229,7 +251,7 @@ mod tests {
     /// The README's shortcut table, generated from [`BINDINGS`].
     fn markdown_table() -> String {
         let mut out = String::from("| Keys | Action |\n| --- | --- |\n");
-        for (keys, description) in rows() {
+        for (keys, description) in rows(Lang::En) {
             out.push_str(&format!("| {keys} | {description} |\n"));
         }
         out

@@ -6,7 +6,8 @@
 //! `page`, `media_session`) do the effects and answer with actions; `view` renders state
 //! with Yew; and `element` is the glue to custom elements and the JavaScript API.
 //!
-//! Module graph, with no cycle: `state` ← adapters ← `effects` ← `element`; `store` ← `view`.
+//! Module graph, with no cycle: `message` ← `i18n` ← `state` ← adapters ← `effects` ← `element`;
+//! `store` ← `view`. The view says messages in the listener's language through `i18n`.
 
 mod audio;
 mod config;
@@ -15,9 +16,11 @@ mod effects;
 pub mod element;
 mod episode;
 mod fetch;
+mod i18n;
 mod js;
 mod keymap;
 mod media_session;
+mod message;
 mod page;
 mod playlist;
 mod port;

@@ -124,6 +124,7 @@ impl Drop for Subscription {
 mod tests {
     use super::*;
     use crate::episode::Episode;
+    use crate::message::Message;
     use crate::state::Command;
     use chapters::{Chapter, ChapterSource, Chapters};
 
@@ -199,7 +200,7 @@ mod tests {
                 changed(1, 300_000, "Notes end"),
             ]
         );
-        assert_eq!(store.state().notice.as_deref(), Some("Resume at 6:40"));
+        assert_eq!(store.state().notice, Some(Message::ResumeAt(400_000)));
         // The answer was queued, not reduced inside the first update: one notification.
         assert_eq!(seen.get(), 1);
     }
@@ -214,10 +215,9 @@ mod tests {
         store.dispatch(Action::StartAt {
             ms: 30_000,
             stop_at_ms: None,
-            notice: "Starting at 0:30".into(),
         });
         assert_eq!(store.state().position_ms, 30_000);
-        assert_eq!(store.state().notice.as_deref(), Some("Starting at 0:30"));
+        assert_eq!(store.state().notice, Some(Message::StartingAt(30_000)));
         assert_eq!(
             take(&commands)[6..],
             [Command::Seek(30_000), changed(0, 0, "Notes intro")]

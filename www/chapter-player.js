@@ -52,7 +52,7 @@ function report(element, error) {
 }
 
 class ChapterPlayerElement extends HTMLElement {
-  static observedAttributes = [...Object.values(STRINGS), ...Object.values(FLAGS), "duration"];
+  static observedAttributes = [...Object.values(STRINGS), ...Object.values(FLAGS), "duration", "lang"];
   #player = null;
   #pending = null;
   // The notes are the element's content: edits and replacements are read again.

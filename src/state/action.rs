@@ -2,6 +2,8 @@
 //! ([`Command`]), with the small values they carry.
 
 use crate::episode::Episode;
+use crate::i18n::Lang;
+use crate::message::Reason;
 use chapters::Chapters;
 use std::rc::Rc;
 
@@ -76,7 +78,7 @@ pub enum Action {
     },
     ChaptersFailed {
         generation: u32,
-        reason: String,
+        reason: Reason,
     },
     /// The position saved for this episode, read from storage.
     PositionRestored(u64),
@@ -85,7 +87,10 @@ pub enum Action {
     /// Make the player a playlist of this podcast feed's episodes.
     LoadFeed(String),
     PlaylistLoaded(Rc<Vec<Episode>>),
-    PlaylistFailed(String),
+    PlaylistFailed {
+        url: String,
+        reason: Reason,
+    },
     /// Load episode `index` of the playlist, and play it if asked.
     SelectEpisode {
         index: usize,
@@ -118,8 +123,9 @@ pub enum Action {
     StartAt {
         ms: u64,
         stop_at_ms: Option<u64>,
-        notice: String,
     },
+    /// The language of the element or the page.
+    SetLang(Lang),
     /// Copy a link to this moment.
     ShareAt(u64),
     /// Copy a link to where playback is now.

@@ -7,11 +7,9 @@
 
 use super::{Action, Command, Failure, Loading, PlayerState};
 use crate::episode::Episode;
+use crate::message::{AudioProblem, Message, Reason};
 use chapters::{ChapterSource, Chapters};
 use std::rc::Rc;
-
-/// Shown when a player has neither audio nor a playlist.
-pub const NO_SOURCE: &str = "This player has no audio: its src attribute is missing.";
 
 impl PlayerState {
     /// Handles the actions [`PlayerState::update`] routes here; others are not episode actions.
@@ -67,7 +65,9 @@ impl PlayerState {
                 self.playlist_error = None;
                 self.select(0, false, out);
             }
-            Action::PlaylistFailed(reason) => self.playlist_error = Some(reason),
+            Action::PlaylistFailed { url, reason } => {
+                self.playlist_error = Some(Message::Feed { url, reason });
+            }
             Action::SelectEpisode { index, play } => self.select(index, play, out),
             Action::AudioProbed { generation, status }
                 if generation == self.generation && self.error.is_some() =>
@@ -94,11 +94,15 @@ impl PlayerState {
             volume: previous.volume,
             muted: previous.muted,
             rate: previous.rate,
+            lang: previous.lang,
             episode,
             ..PlayerState::default()
         };
         if self.episode.src.is_empty() && self.playlist.is_empty() {
-            self.error = Some(NO_SOURCE.into());
+            self.error = Some(Message::Audio {
+                src: String::new(),
+                problem: AudioProblem::NoSource,
+            });
         }
         out.push(Command::SetSource(self.episode.src.clone()));
         self.load_chapters(out);
@@ -148,15 +152,19 @@ impl PlayerState {
     }
 
     /// A chapter file failed: the notes' chapters, else the audio's, and the reason stays shown.
-    fn chapters_failed(&mut self, reason: String, out: &mut Vec<Command>) {
+    fn chapters_failed(&mut self, reason: Reason, out: &mut Vec<Command>) {
+        let ChapterSource::Url(url) = &self.episode.chapters else {
+            return;
+        };
         let from_notes = chapters::notes::extract(&self.episode.notes);
+        self.chapters_error = Some(Message::Chapters {
+            url: url.clone(),
+            reason,
+            fell_back: !from_notes.is_empty(),
+        });
         if from_notes.is_empty() {
-            self.chapters_error = Some(reason);
             self.read_id3(out);
         } else {
-            self.chapters_error = Some(format!(
-                "{reason} Showing the chapters from the show notes instead."
-            ));
             self.set_chapters(Rc::new(from_notes), out);
         }
     }
@@ -174,69 +182,49 @@ impl PlayerState {
         }
         self.seek(ms, out);
         self.saved_ms = Some(ms);
-        self.notice = Some(format!(
-            "Resume at {}",
-            chapters::timestamp::format_compact(ms)
-        ));
+        self.notice = Some(Message::ResumeAt(ms));
     }
 
     /// The audio failed: say why, naming the file, and offer Retry only where loading it again
     /// can help. A missing file and an unplayable one look alike to the media element, so the
     /// server is asked which it is.
     pub(super) fn failed(&mut self, failure: Failure, out: &mut Vec<Command>) {
-        let src = &self.episode.src;
-        let (reason, retry) = match failure {
-            Failure::Aborted => (format!("Loading the audio {src} was stopped."), true),
-            Failure::Network => (
-                format!("The download of the audio {src} broke off: a network error."),
-                true,
-            ),
-            Failure::Decode => (
-                format!("The audio {src} is damaged or in a format this browser cannot play."),
-                false,
-            ),
+        let (problem, retry) = match failure {
+            Failure::Aborted => (AudioProblem::Stopped, true),
+            Failure::Network => (AudioProblem::Network, true),
+            Failure::Decode => (AudioProblem::Decode, false),
             Failure::Unavailable => {
                 out.push(Command::ProbeAudio {
-                    src: src.clone(),
+                    src: self.episode.src.clone(),
                     generation: self.generation,
                 });
-                (
-                    format!("The audio {src} could not be loaded: it was not found, or this browser cannot play it."),
-                    false,
-                )
+                (AudioProblem::Unavailable, false)
             }
         };
-        self.error = Some(reason);
-        self.retry = retry;
+        self.audio_problem(problem, retry);
         self.paused = true;
         self.loading = Loading::Idle;
     }
 
     fn explain_failure(&mut self, status: Option<u16>) {
-        let src = &self.episode.src;
-        let (reason, retry) = match status {
-            Some(code @ (404 | 410)) => (
-                format!("The audio {src} was not found (HTTP {code})."),
-                false,
-            ),
-            Some(code @ (401 | 403)) => (
-                format!("The server refused the audio {src} (HTTP {code})."),
-                false,
-            ),
-            Some(200..=299) => (
-                format!("The audio {src} is in a format this browser cannot play."),
-                false,
-            ),
+        let (problem, retry) = match status {
+            Some(code @ (404 | 410)) => (AudioProblem::NotFound(code), false),
+            Some(code @ (401 | 403)) => (AudioProblem::Refused(code), false),
+            Some(200..=299) => (AudioProblem::Unplayable, false),
             Some(code) => (
-                format!("The server could not send the audio {src} (HTTP {code}). Try again later."),
+                AudioProblem::Server(code),
                 code == 408 || code == 429 || code >= 500,
             ),
-            None => (
-                format!("The audio {src} could not be reached: the network or the server did not answer."),
-                true,
-            ),
+            None => (AudioProblem::Unreachable, true),
         };
-        self.error = Some(reason);
+        self.audio_problem(problem, retry);
+    }
+
+    fn audio_problem(&mut self, problem: AudioProblem, retry: bool) {
+        self.error = Some(Message::Audio {
+            src: self.episode.src.clone(),
+            problem,
+        });
         self.retry = retry;
     }
 

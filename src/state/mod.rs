@@ -15,6 +15,8 @@ pub use action::{Action, Command, Failure, Settings, Share};
 mod tests;
 
 use crate::episode::Episode;
+use crate::i18n::Lang;
+use crate::message::Message;
 use chapters::notes::display::Segment;
 use chapters::Chapters;
 use std::rc::Rc;
@@ -61,11 +63,11 @@ pub struct PlayerState {
     /// Which of [`Self::playlist`] is loaded.
     pub episode_index: Option<usize>,
     /// Why the playlist could not be loaded.
-    pub playlist_error: Option<String>,
+    pub playlist_error: Option<Message>,
     pub chapters: Rc<Chapters>,
     /// Why chapters could not be loaded: shown instead of the list, or above the chapters the
     /// player fell back to.
-    pub chapters_error: Option<String>,
+    pub chapters_error: Option<Message>,
     pub position_ms: u64,
     pub duration_ms: Option<u64>,
     /// The audio reported the duration: a hint from the page no longer applies.
@@ -74,7 +76,7 @@ pub struct PlayerState {
     pub paused: bool,
     pub loading: Loading,
     /// Why the audio cannot play.
-    pub error: Option<String>,
+    pub error: Option<Message>,
     /// Whether loading the audio again could help (a network error), so Retry is offered.
     pub retry: bool,
     pub volume: f64,
@@ -88,7 +90,9 @@ pub struct PlayerState {
     /// A deep link placed this episode: a saved position does not override it.
     pub start_fixed: bool,
     /// A short message for the listener: "Resume at 12:34".
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
+    /// The language the player speaks (from `lang` on the element or the page).
+    pub lang: Lang,
     /// The last link the listener asked to share, and whether it reached the clipboard.
     pub share: Option<Share>,
     /// The position last saved for resuming, so saving is throttled to every [`SAVE_EVERY_MS`].
@@ -123,6 +127,7 @@ impl Default for PlayerState {
             stop_at_ms: None,
             start_fixed: false,
             notice: None,
+            lang: Lang::En,
             share: None,
             saved_ms: None,
         }

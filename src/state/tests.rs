@@ -1,5 +1,6 @@
-use super::episode::NO_SOURCE;
 use super::*;
+use crate::i18n::Lang;
+use crate::message::{AudioProblem, Message, Reason};
 use chapters::{Chapter, ChapterSource};
 
 const SRC: &str = "https://pod.example/ep.mp3";
@@ -154,10 +155,9 @@ fn a_deep_link_starts_there_and_stops_at_its_end() {
     let start = Action::StartAt {
         ms: 10_000,
         stop_at_ms: Some(20_000),
-        notice: "Starting at 0:10".into(),
     };
     assert_eq!(p.update(start), [Command::Seek(10_000)]);
-    assert_eq!(p.notice.as_deref(), Some("Starting at 0:10"));
+    assert_eq!(p.notice, Some(Message::StartingAt(10_000)));
     // A saved position does not override the link.
     assert_eq!(p.update(Action::PositionRestored(90_000)), []);
     p.update(Action::Play);
@@ -216,7 +216,7 @@ fn a_saved_position_resumes_only_when_worth_it() {
         p.update(Action::PositionRestored(90_000)),
         [Command::Seek(90_000), changed(1, 60_000, "Middle")]
     );
-    assert_eq!(p.notice.as_deref(), Some("Resume at 1:30"));
+    assert_eq!(p.notice, Some(Message::ResumeAt(90_000)));
     for absurd in [2_000, 178_000, 10_000_000, u64::MAX] {
         let mut p = player();
         assert_eq!(p.update(Action::PositionRestored(absurd)), [], "{absurd}");
@@ -279,7 +279,13 @@ fn without_audio_the_player_says_so() {
         p.update(Action::Load(episode("", ChapterSource::Notes, ""))),
         [Command::SetSource(String::new())]
     );
-    assert_eq!(p.error.as_deref(), Some(NO_SOURCE));
+    assert_eq!(
+        p.error,
+        Some(Message::Audio {
+            src: String::new(),
+            problem: AudioProblem::NoSource
+        })
+    );
     assert_eq!(p.update(Action::Play), []);
 }
 
@@ -321,7 +327,7 @@ fn answers_for_an_earlier_source_are_dropped() {
     assert!(p.chapters.is_empty());
     let failed_late = Action::ChaptersFailed {
         generation: 1,
-        reason: "HTTP 404".into(),
+        reason: Reason::Http(404),
     };
     assert_eq!(p.update(failed_late), []);
     assert_eq!(p.chapters_error, None);
@@ -334,14 +340,14 @@ fn a_failing_chapter_file_falls_back_to_the_notes_then_the_audio() {
     p.update(Action::Load(episode(SRC, url.clone(), "0:00 A\n2:00 B")));
     let failed = Action::ChaptersFailed {
         generation: 1,
-        reason: "Chapters could not be loaded from https://pod.example/c.json: HTTP 404.".into(),
+        reason: Reason::Http(404),
     };
     assert_eq!(p.update(failed.clone()), [changed(0, 0, "A")]);
     assert_eq!(p.chapters.len(), 2);
-    assert!(p
-        .chapters_error
-        .as_deref()
-        .is_some_and(|e| e.contains("c.json") && e.ends_with("from the show notes instead.")));
+    let said = p.chapters_error.as_ref().map(|e| Lang::En.say(e));
+    assert!(said.is_some_and(
+        |e| e.contains("c.json: HTTP 404.") && e.ends_with("from the show notes instead.")
+    ));
 
     let mut p = PlayerState::default();
     p.update(Action::Load(episode(SRC, url, "no times")));
@@ -534,7 +540,12 @@ fn speed_and_volume_are_kept_per_show() {
 
 #[test]
 fn errors_name_the_file_and_offer_retry_only_where_it_can_help() {
-    let reason = |p: &PlayerState| p.error.clone().unwrap_or_default();
+    let reason = |p: &PlayerState| {
+        p.error
+            .as_ref()
+            .map(|e| Lang::En.say(e))
+            .unwrap_or_default()
+    };
     let mut p = player();
     p.update(Action::Failed(Failure::Decode));
     assert!(reason(&p).contains(SRC) && !p.retry);

@@ -4,6 +4,7 @@
 use super::{
     Action, Command, Loading, PlayerState, Settings, RATES, RESTART_GRACE_MS, SAVE_EVERY_MS,
 };
+use crate::message::Message;
 
 impl PlayerState {
     pub fn update(&mut self, action: Action) -> Vec<Command> {
@@ -125,22 +126,19 @@ impl PlayerState {
             }
             Action::RateChanged(r) => self.rate = r,
             Action::Failed(failure) => self.failed(failure, &mut out),
-            Action::StartAt {
-                ms,
-                stop_at_ms,
-                notice,
-            } => {
+            Action::StartAt { ms, stop_at_ms } => {
                 self.seek(ms, &mut out);
                 self.stop_at_ms = stop_at_ms.filter(|stop| *stop > ms);
                 self.saved_ms = Some(ms);
                 self.start_fixed = true;
-                self.notice = Some(notice);
+                self.notice = Some(Message::StartingAt(ms));
             }
             Action::ShareAt(ms) => out.push(Command::CopyLink(ms)),
             Action::ShareNow => out.push(Command::CopyLink(self.position_ms)),
             Action::Shared(share) => self.share = Some(share),
             Action::DismissShare => self.share = None,
             Action::Leaving => self.save_position(&mut out),
+            Action::SetLang(lang) => self.lang = lang,
             episode @ (Action::Load(_)
             | Action::Describe { .. }
             | Action::SetChapterSource(_)
@@ -152,7 +150,7 @@ impl PlayerState {
             | Action::PositionRestored(_)
             | Action::LoadFeed(_)
             | Action::PlaylistLoaded(_)
-            | Action::PlaylistFailed(_)
+            | Action::PlaylistFailed { .. }
             | Action::SelectEpisode { .. }
             | Action::AudioProbed { .. }) => self.update_episode(episode, &mut out),
         }

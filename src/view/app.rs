@@ -10,6 +10,7 @@ use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
 use super::{roving, Shared};
+use crate::i18n::{Lang, Text};
 use crate::keymap::{self, KeyPress};
 use crate::state::Action;
 use crate::store::Store;
@@ -109,11 +110,13 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         episode.title.as_str()
     };
+    let lang = s.lang;
     let label = if named.is_empty() {
-        "Podcast player".to_string()
+        lang.text(Text::Player).to_string()
     } else {
-        format!("Podcast player: {named}")
+        lang.fill(Text::PlayerNamed, &[named])
     };
+    let say = |m: &Option<crate::message::Message>| m.as_ref().map(|m| lang.say(m));
     let chapters = Shared(s.chapters.clone());
     let playhead = Playhead {
         position_ms: s.position_ms,
@@ -121,22 +124,24 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="player" part="player" role="region" aria-label={label} data-state={s.activity().name()} {onkeydown}>
+        <ContextProvider<Lang> context={lang}>
+        <div class="player" part="player" role="region" aria-label={label} lang={lang.tag()}
+            data-state={s.activity().name()} {onkeydown}>
             <div class="head">
                 if let Some(art) = episode.artwork.clone() {
                     <img class="art" part="artwork" src={art} alt="" width="72" height="72" loading="lazy" />
                 }
                 <div class="meta">
                     if !episode.show.is_empty() {
-                        <div class="show" part="show">{ &episode.show }</div>
+                        <div class="show" part="show" dir="auto">{ &episode.show }</div>
                     }
                     if !episode.title.is_empty() {
-                        <div class="title" part="title">{ &episode.title }</div>
+                        <div class="title" part="title" dir="auto">{ &episode.title }</div>
                     }
-                    <div class="now" part="current-chapter" aria-live="polite">
+                    <div class="now" part="current-chapter" aria-live="polite" dir="auto">
                         { s.current_title().unwrap_or_default() }
                     </div>
-                    if let Some(notice) = s.notice.clone() {
+                    if let Some(notice) = say(&s.notice) {
                         <div class="notice" part="notice" role="status">{ notice }</div>
                     }
                 </div>
@@ -163,12 +168,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(share) = s.share.clone() {
                 <ShareResult {share} dispatch={dispatch.clone()} />
             }
-            if let Some(reason) = s.error.clone() {
+            if let Some(reason) = say(&s.error) {
                 <div class="error" part="error" role="alert">
                     <span>{ reason }</span>
                     if s.retry {
                         <button type="button" part="retry" class="retry" onclick={dispatch.reform(|_| Action::Retry)}>
-                            { "Retry" }
+                            { lang.text(Text::Retry) }
                         </button>
                     }
                 </div>
@@ -178,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
                     {chapters}
                     current={s.current}
                     duration_ms={s.duration_ms}
-                    error={s.chapters_error.clone()}
+                    error={say(&s.chapters_error)}
                     dispatch={dispatch.clone()}
                 />
             </ContextProvider<Playhead>>
@@ -186,7 +191,7 @@ pub fn App(props: &AppProps) -> Html {
                 <EpisodeList
                     episodes={Shared(s.playlist.clone())}
                     current={s.episode_index}
-                    error={s.playlist_error.clone()}
+                    error={say(&s.playlist_error)}
                     dispatch={dispatch.clone()}
                 />
             }
@@ -197,5 +202,6 @@ pub fn App(props: &AppProps) -> Html {
                 <ShortcutsOverlay dispatch={dispatch.clone()} />
             }
         </div>
+        </ContextProvider<Lang>>
     }
 }

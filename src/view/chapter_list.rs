@@ -9,6 +9,7 @@
 
 use super::chapter_row::ChapterRow;
 use super::{roving, use_style_property, Shared};
+use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use chapters::Chapters;
 use gloo::timers::callback::Timeout;
@@ -45,6 +46,7 @@ fn grow((lo, hi): (usize, usize), len: usize) -> (usize, usize) {
 
 #[function_component]
 pub fn ChapterList(props: &ChapterListProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let list = use_node_ref();
     let len = props.chapters.len();
     let window = {
@@ -125,7 +127,7 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     if props.chapters.is_empty() {
         return match error {
             Some(error) => html! {
-                <div class="chapters" part="chapter-list" role="group" aria-label="Chapters">{ error }</div>
+                <div class="chapters" part="chapter-list" role="group" aria-label={lang.text(Text::Chapters)}>{ error }</div>
             },
             None => html! {},
         };
@@ -145,13 +147,13 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
             }
         });
     html! {
-        <div class="chapters" part="chapter-list" role="group" aria-label="Chapters">
+        <div class="chapters" part="chapter-list" role="group" aria-label={lang.text(Text::Chapters)}>
             { error.unwrap_or_default() }
             <div class="chapters-head" aria-hidden="true">
-                <span>{ "Chapters" }</span>
+                <span>{ lang.text(Text::Chapters) }</span>
                 <span class="count">{ visible }</span>
             </div>
-            <ol ref={list} data-roving="" aria-label={format!("{visible} chapters")}
+            <ol ref={list} data-roving="" aria-label={lang.count(visible, Text::ChapterCountOne, Text::ChapterCountMany)}
                 {onscroll} {onfocusin} {onkeydown}>{ for rows }</ol>
         </div>
     }

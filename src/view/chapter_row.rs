@@ -2,7 +2,8 @@
 //! playback is. Rows re-render only when their own inputs change; the progress bar alone follows
 //! the playhead, through the [`Playhead`] context.
 
-use super::{clock, icons, percent, spoken, use_style_property, Shared};
+use super::{clock, icons, percent, use_style_property, Shared};
+use crate::i18n::{Lang, Text};
 use crate::state::{progress_in, Action};
 use chapters::Chapters;
 use yew::prelude::*;
@@ -38,13 +39,11 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
     let length = props.chapters.duration_of(i, props.duration_ms);
     // Screen readers hear "Title, at 4 minutes 34 seconds, 3 minutes long"; the clock times
     // they would read as digits are hidden from them, and nothing visible is left out of the name.
-    let spoken_times = format!(
-        ", at {}{}",
-        spoken(c.start_ms),
-        length
-            .map(|l| format!(", {} long", spoken(l)))
-            .unwrap_or_default()
-    );
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let mut spoken_times = lang.fill(Text::StartsAt, &[&lang.spoken(c.start_ms)]);
+    if let Some(l) = length {
+        spoken_times.push_str(&lang.fill(Text::Lasts, &[&lang.spoken(l)]));
+    }
     let at = c.start_ms;
     let tabindex = if props.tabbable { "0" } else { "-1" };
     html! {
@@ -55,7 +54,7 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
                 data-start={chapters::timestamp::format_seconds(c.start_ms)}
                 onclick={props.dispatch.reform(move |_| Action::GoToChapter(i))}>
                 <span class="chapter-start" aria-hidden="true">{ clock(Some(c.start_ms)) }</span>
-                <span class="chapter-title">{ &c.title }</span>
+                <span class="chapter-title" dir="auto">{ &c.title }</span>
                 <span class="chapter-length" aria-hidden="true">{ length.map(|l| clock(Some(l))).unwrap_or_default() }</span>
                 <span class="visually-hidden">{ spoken_times }</span>
                 if props.current {
@@ -63,11 +62,11 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
                 }
             </button>
             <button type="button" class="chapter-share" part="chapter-share" tabindex="-1"
-                aria-label={format!("Copy a link to {}", c.title)}
+                aria-label={lang.fill(Text::CopyLinkTo, &[&c.title])}
                 onclick={props.dispatch.reform(move |_| Action::ShareAt(at))}>{ icons::share() }</button>
             if let Some(url) = c.url.as_ref().filter(|u| safe_link(u)) {
                 <a class="chapter-link" part="chapter-link" href={url.clone()} target="_blank" tabindex="-1"
-                    rel="noopener noreferrer" aria-label={format!("Link for {}", c.title)}>{ icons::link() }</a>
+                    rel="noopener noreferrer" aria-label={lang.fill(Text::LinkFor, &[&c.title])}>{ icons::link() }</a>
             }
         </li>
     }

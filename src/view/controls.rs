@@ -1,6 +1,7 @@
 //! Transport and secondary controls: chapter and skip buttons around play, speed, volume, help.
 
 use super::icons;
+use crate::i18n::{Lang, Text};
 use crate::keymap::aria_for;
 use crate::state::{Action, Loading, RATES, SKIP_BACK_MS, SKIP_FORWARD_MS};
 use web_sys::HtmlInputElement;
@@ -46,22 +47,23 @@ pub fn Controls(props: &ControlsProps) -> Html {
     } else {
         (props.volume * 100.0).round() as i32
     };
-    let skip_back = format!("Back {} seconds", SKIP_BACK_MS / 1000);
-    let skip_forward = format!("Forward {} seconds", SKIP_FORWARD_MS / 1000);
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let skip_back = lang.fill(Text::Back, &[&lang.spoken(SKIP_BACK_MS)]);
+    let skip_forward = lang.fill(Text::Forward, &[&lang.spoken(SKIP_FORWARD_MS)]);
 
     html! {
         <div class="controls">
             <div class="transport">
-                <button type="button" class="btn" part="previous-chapter" aria-label="Previous chapter"
-                    aria-keyshortcuts={aria_for("Previous chapter")} aria-disabled={(!props.has_previous).then_some("true")}
+                <button type="button" class="btn" part="previous-chapter" aria-label={lang.text(Text::PreviousChapter)}
+                    aria-keyshortcuts={aria_for(Text::PreviousChapter)} aria-disabled={(!props.has_previous).then_some("true")}
                     onclick={d.reform(|_| Action::PreviousChapter)}>{ icons::previous() }</button>
                 <button type="button" class="btn skip" part="skip-back" aria-label={skip_back}
                     onclick={d.reform(|_| Action::SeekBy(-(SKIP_BACK_MS as i64)))}>
                     { icons::back() }<span class="skip-n" aria-hidden="true">{ SKIP_BACK_MS / 1000 }</span>
                 </button>
                 <button type="button" class={classes!("btn", "play", buffering.then_some("busy"))} part="play"
-                    aria-label={if props.paused { "Play" } else { "Pause" }}
-                    aria-keyshortcuts={aria_for("Play or pause")} aria-disabled={props.failed.then_some("true")}
+                    aria-label={lang.text(if props.paused { Text::Play } else { Text::Pause })}
+                    aria-keyshortcuts={aria_for(Text::PlayOrPause)} aria-disabled={props.failed.then_some("true")}
                     onclick={d.reform(|_| Action::TogglePlay)}>
                     if props.paused { { icons::play() } } else { { icons::pause() } }
                 </button>
@@ -69,14 +71,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     onclick={d.reform(|_| Action::SeekBy(SKIP_FORWARD_MS as i64))}>
                     { icons::forward() }<span class="skip-n" aria-hidden="true">{ SKIP_FORWARD_MS / 1000 }</span>
                 </button>
-                <button type="button" class="btn" part="next-chapter" aria-label="Next chapter"
-                    aria-keyshortcuts={aria_for("Next chapter")} aria-disabled={(!props.has_next).then_some("true")}
+                <button type="button" class="btn" part="next-chapter" aria-label={lang.text(Text::NextChapter)}
+                    aria-keyshortcuts={aria_for(Text::NextChapter)} aria-disabled={(!props.has_next).then_some("true")}
                     onclick={d.reform(|_| Action::NextChapter)}>{ icons::next() }</button>
             </div>
             <div class="secondary">
                 <label class="speed" part="speed">
-                    <span class="visually-hidden">{ "Playback speed" }</span>
-                    <select aria-label="Playback speed" aria-keyshortcuts="Shift+Comma Shift+Period" onchange={on_rate}>
+                    <span class="visually-hidden">{ lang.text(Text::PlaybackSpeed) }</span>
+                    <select aria-label={lang.text(Text::PlaybackSpeed)} aria-keyshortcuts="Shift+Comma Shift+Period" onchange={on_rate}>
                         { for RATES.iter().zip(RATE_LABELS).map(|(r, label)| html! {
                             <option value={label.trim_end_matches('×')} selected={(*r - props.rate).abs() < 0.001}>{ label }</option>
                         }) }
@@ -84,20 +86,20 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </label>
                 <div class="volume">
                     <button type="button" class="btn small" part="mute"
-                        aria-label={if props.muted { "Unmute" } else { "Mute" }}
-                        aria-keyshortcuts={aria_for("Mute or unmute")}
+                        aria-label={lang.text(if props.muted { Text::Unmute } else { Text::Mute })}
+                        aria-keyshortcuts={aria_for(Text::MuteOrUnmute)}
                         onclick={d.reform(|_| Action::ToggleMute)}>
                         if props.muted || props.volume == 0.0 { { icons::muted() } } else { { icons::volume() } }
                     </button>
-                    <input type="range" part="volume" min="0" max="100" step="5" aria-label="Volume"
+                    <input type="range" part="volume" min="0" max="100" step="5" aria-label={lang.text(Text::Volume)}
                         aria-keyshortcuts="ArrowUp ArrowDown"
                         aria-valuetext={format!("{volume_pct}%")}
                         value={volume_pct.to_string()} oninput={on_volume} />
                 </div>
-                <button type="button" class="btn small" part="share" aria-label="Copy a link to this moment"
+                <button type="button" class="btn small" part="share" aria-label={lang.text(Text::ShareMoment)}
                     onclick={d.reform(|_| Action::ShareNow)}>{ icons::share() }</button>
-                <button type="button" class="btn small" part="shortcuts-button" aria-label="Keyboard shortcuts"
-                    aria-keyshortcuts={aria_for("Show or hide these shortcuts")}
+                <button type="button" class="btn small" part="shortcuts-button" aria-label={lang.text(Text::KeyboardShortcuts)}
+                    aria-keyshortcuts={aria_for(Text::ShowOrHideShortcuts)}
                     onclick={d.reform(|_| Action::ToggleShortcuts)}>{ icons::keyboard() }</button>
             </div>
         </div>

@@ -2,6 +2,7 @@
 
 use super::{clock, roving, Shared};
 use crate::episode::Episode;
+use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -28,6 +29,7 @@ fn short_date(published: &str) -> String {
 
 #[function_component]
 pub fn EpisodeList(props: &EpisodeListProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let list = use_node_ref();
     // One Tab stop: the episode last focused, else the loaded one.
     let roving::Roving {
@@ -38,7 +40,7 @@ pub fn EpisodeList(props: &EpisodeListProps) -> Html {
     let tab_stop = focused.or(props.current).unwrap_or(0);
     if let Some(error) = &props.error {
         return html! {
-            <div class="episodes" part="episode-list" role="group" aria-label="Episodes">
+            <div class="episodes" part="episode-list" role="group" aria-label={lang.text(Text::Episodes)}>
                 <p class="chapters-error" role="alert">{ error }</p>
             </div>
         };
@@ -52,7 +54,9 @@ pub fn EpisodeList(props: &EpisodeListProps) -> Html {
                     part={if is_current { "episode episode-current" } else { "episode" }}
                     aria-current={is_current.then_some("true")}
                     onclick={props.dispatch.reform(move |_| Action::SelectEpisode { index: i, play: true })}>
-                    <span class="episode-title">{ &e.title }</span>
+                    <span class="episode-title" dir="auto">
+                        if e.title.is_empty() { { lang.fill(Text::EpisodeNumber, &[&(i + 1).to_string()]) } } else { { &e.title } }
+                    </span>
                     <span class="episode-meta">
                         { e.published.as_deref().map(short_date).unwrap_or_default() }
                         if e.published.is_some() && e.duration_ms.is_some() { { " · " } }
@@ -63,12 +67,12 @@ pub fn EpisodeList(props: &EpisodeListProps) -> Html {
         }
     });
     html! {
-        <div class="episodes" part="episode-list" role="group" aria-label="Episodes">
+        <div class="episodes" part="episode-list" role="group" aria-label={lang.text(Text::Episodes)}>
             <div class="chapters-head" aria-hidden="true">
-                <span>{ "Episodes" }</span>
+                <span>{ lang.text(Text::Episodes) }</span>
                 <span class="count">{ props.episodes.len() }</span>
             </div>
-            <ol ref={list} data-roving="" aria-label={format!("{} episodes", props.episodes.len())}
+            <ol ref={list} data-roving="" aria-label={lang.count(props.episodes.len(), Text::EpisodeCountOne, Text::EpisodeCountMany)}
                 {onfocusin} {onkeydown}>{ for items }</ol>
         </div>
     }

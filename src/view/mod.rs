@@ -67,26 +67,6 @@ fn clock(ms: Option<u64>) -> String {
     ms.map_or_else(|| "--:--".to_string(), format_compact)
 }
 
-/// Spoken form for screen readers: "1 hour 2 minutes 3 seconds".
-fn spoken(ms: u64) -> String {
-    let s = ms / 1000;
-    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
-    let unit = |n: u64, word: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {word}")),
-        n => Some(format!("{n} {word}s")),
-    };
-    let parts: Vec<String> = [unit(h, "hour"), unit(m, "minute"), unit(sec, "second")]
-        .into_iter()
-        .flatten()
-        .collect();
-    if parts.is_empty() {
-        "0 seconds".into()
-    } else {
-        parts.join(" ")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -94,12 +74,5 @@ mod tests {
         assert_eq!(super::percent(1, 3), "33.333%");
         assert_eq!(super::percent(5, 0), "0.000%");
         assert_eq!(super::percent(9, 3), "100.000%");
-    }
-
-    #[test]
-    fn spoken_times() {
-        assert_eq!(super::spoken(3_723_000), "1 hour 2 minutes 3 seconds");
-        assert_eq!(super::spoken(60_000), "1 minute");
-        assert_eq!(super::spoken(0), "0 seconds");
     }
 }

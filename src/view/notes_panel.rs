@@ -1,7 +1,8 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
 
-use super::{spoken, Shared};
+use super::Shared;
+use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use chapters::notes::display::Segment;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ pub struct NotesPanelProps {
 
 #[function_component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let segment = |s: &Segment| match s {
         Segment::Text(t) => html! { { t.clone() } },
         Segment::Link { text, url } => html! {
@@ -27,14 +29,14 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     data-start={chapters::timestamp::format_seconds(at)}
                     onclick={props.dispatch.reform(move |_| Action::SeekTo(at))}>
                     <span aria-hidden="true">{ text.clone() }</span>
-                    <span class="visually-hidden">{ format!("Seek to {}", spoken(at)) }</span>
+                    <span class="visually-hidden">{ lang.fill(Text::SeekToTime, &[&lang.spoken(at)]) }</span>
                 </button>
             }
         }
     };
     html! {
         <details class="notes" part="notes">
-            <summary part="notes-toggle">{ "Show notes" }</summary>
+            <summary part="notes-toggle">{ lang.text(Text::ShowNotes) }</summary>
             <div class="notes-body">
                 { for props.notes.iter().map(|line| html! { <p>{ for line.iter().map(segment) }</p> }) }
             </div>

@@ -4,7 +4,8 @@
 //! Geometry goes through custom properties set with the CSSOM, never a `style` attribute.
 
 use super::chapter_markers::ChapterMarkers;
-use super::{clock, percent, spoken, use_style_property, Shared};
+use super::{clock, percent, use_style_property, Shared};
+use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use chapters::Chapters;
 use web_sys::{Element, PointerEvent};
@@ -42,6 +43,7 @@ fn time_at(x: f64, width: f64, duration: u64, chapters: &Chapters) -> u64 {
 
 #[function_component]
 pub fn SeekBar(props: &SeekBarProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let track = use_node_ref();
     // Where the pointer hovers, and where a drag would land: shown before it is committed.
     let hover_ms = use_state_eq(|| None::<u64>);
@@ -118,10 +120,12 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
             .map(|c| c.title.clone())
     };
     let value_text = {
-        let mut t = format!("{} of {}", spoken(shown_ms), spoken(duration));
+        let mut t = lang.fill(
+            Text::PositionOf,
+            &[&lang.spoken(shown_ms), &lang.spoken(duration)],
+        );
         if let Some(title) = chapter_title(shown_ms) {
-            t.push_str(", chapter: ");
-            t.push_str(&title);
+            t.push_str(&lang.fill(Text::InChapter, &[&title]));
         }
         t
     };
@@ -150,7 +154,7 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                 ref={track}
                 role="slider"
                 tabindex="0"
-                aria-label="Seek"
+                aria-label={lang.text(Text::Seek)}
                 aria-valuemin="0"
                 aria-valuemax={(duration / 1000).to_string()}
                 aria-valuenow={(shown_ms / 1000).to_string()}
@@ -173,7 +177,7 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
                     </div>
                 }
             </div>
-            <span class="time remaining" part="time time-remaining" aria-label="Remaining">
+            <span class="time remaining" part="time time-remaining" aria-label={lang.text(Text::Remaining)}>
                 { props.duration_ms.map_or_else(|| "--:--".to_string(), |d| format!("-{}", clock(Some(d.saturating_sub(shown_ms))))) }
             </span>
         </div>

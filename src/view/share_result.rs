@@ -1,6 +1,7 @@
 //! What happened to a shared link: copied, or shown to copy by hand where the clipboard refused —
 //! then the field has the focus with the link selected, ready for Ctrl+C.
 
+use crate::i18n::{Lang, Text};
 use crate::state::{Action, Share};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -14,6 +15,7 @@ pub struct ShareResultProps {
 
 #[function_component]
 pub fn ShareResult(props: &ShareResultProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let field = use_node_ref();
     {
         let field = field.clone();
@@ -47,15 +49,15 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
     html! {
         <div class="share-result" part="share-result" role="status">
             if props.share.copied {
-                <span>{ "Link copied: " }</span>
+                <span>{ lang.text(Text::LinkCopied) }{ " " }</span>
                 <span class="share-url">{ &props.share.url }</span>
             } else {
                 <label class="share-manual">
-                    <span>{ "Copy this link:" }</span>
+                    <span>{ lang.text(Text::CopyThisLink) }</span>
                     <input ref={field} type="text" readonly=true value={props.share.url.clone()} onfocus={select_all} />
                 </label>
             }
-            <button type="button" class="btn small" aria-label="Dismiss" onclick={dismiss}>{ "✕" }</button>
+            <button type="button" class="btn small" aria-label={lang.text(Text::Dismiss)} onclick={dismiss}>{ "✕" }</button>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The `?` overlay: every shortcut, from the same table the keyboard uses.
 
+use crate::i18n::{Lang, Text};
 use crate::keymap;
 use crate::state::Action;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,7 @@ fn focused_in(node: &HtmlElement) -> Option<HtmlElement> {
 
 #[function_component]
 pub fn ShortcutsOverlay(props: &ShortcutsOverlayProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let close = use_node_ref();
     {
         // Focus moves into the dialog so Escape and Tab work at once, and returns to where it
@@ -48,15 +50,15 @@ pub fn ShortcutsOverlay(props: &ShortcutsOverlayProps) -> Html {
         }
     });
     html! {
-        <div class="overlay" part="shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" {onkeydown}>
+        <div class="overlay" part="shortcuts" role="dialog" aria-modal="true" aria-label={lang.text(Text::KeyboardShortcuts)} {onkeydown}>
             <div class="overlay-card">
                 <div class="overlay-head">
-                    <span>{ "Keyboard shortcuts" }</span>
-                    <button type="button" class="btn small" ref={close} aria-label="Close"
+                    <span>{ lang.text(Text::KeyboardShortcuts) }</span>
+                    <button type="button" class="btn small" ref={close} aria-label={lang.text(Text::Close)}
                         onclick={props.dispatch.reform(|_| Action::CloseShortcuts)}>{ "✕" }</button>
                 </div>
                 <table>
-                    { for keymap::rows().into_iter().map(|(keys, what)| html! {
+                    { for keymap::rows(lang).into_iter().map(|(keys, what)| html! {
                         <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr>
                     }) }
                 </table>

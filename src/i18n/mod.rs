@@ -1,0 +1,258 @@
+//! The listener's language: every word the player shows or has a screen reader say, one table
+//! per language.
+//!
+//! A table is a `match` over [`Text`] with no catch-all, so a language missing a string does
+//! not compile; the tests check that every translation keeps its template's placeholders.
+//! Adding a language is a new file here, a [`Lang`] variant, its tags in [`Lang::from_tag`],
+//! and its [`Units`].
+//!
+//! Messages for developers (errors thrown by `mount()`, console warnings) stay in English, as the
+//! platform's own are.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod ja;
+mod pt;
+mod say;
+
+/// A language the player speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Fr,
+    Es,
+    Pt,
+    Ja,
+}
+
+/// Words for spoken durations: singular and plural templates for hours, minutes and seconds,
+/// and what joins them ("1 hour 2 minutes", but "1時間2分").
+pub struct Units {
+    pub hour: (&'static str, &'static str),
+    pub minute: (&'static str, &'static str),
+    pub second: (&'static str, &'static str),
+    pub join: &'static str,
+    /// Whether 0 takes the singular, as in French ("0 seconde").
+    pub zero_is_singular: bool,
+}
+
+/// Declares [`Text`] and, for the tests, the list of all its variants.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Every string the player shows or speaks. `{0}` and `{1}` are filled in by
+        /// [`Lang::fill`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Text {
+            #[cfg(test)]
+            pub const ALL: &[Text] = &[$(Text::$name,)*];
+        }
+    };
+}
+
+texts! {
+    Player,
+    /// `{0}`: the episode's title.
+    PlayerNamed,
+    Play,
+    Pause,
+    PreviousChapter,
+    NextChapter,
+    /// `{0}`: a spoken duration ("15 seconds").
+    Back,
+    Forward,
+    PlaybackSpeed,
+    Mute,
+    Unmute,
+    Volume,
+    ShareMoment,
+    KeyboardShortcuts,
+    Close,
+    Retry,
+    Seek,
+    /// `{0}` of `{1}`: the position and the duration, spoken.
+    PositionOf,
+    /// Follows [`Text::PositionOf`]; `{0}`: the chapter's title.
+    InChapter,
+    Remaining,
+    Chapters,
+    /// `{0}`: how many; singular and plural.
+    ChapterCountOne,
+    ChapterCountMany,
+    /// Follows a chapter's title for screen readers; `{0}`: its start, spoken.
+    StartsAt,
+    /// `{0}`: its length, spoken.
+    Lasts,
+    /// `{0}`: a chapter's title.
+    CopyLinkTo,
+    LinkFor,
+    /// `{0}`: a time in the notes, spoken.
+    SeekToTime,
+    ShowNotes,
+    Episodes,
+    EpisodeCountOne,
+    EpisodeCountMany,
+    /// `{0}`: its number in the playlist.
+    EpisodeNumber,
+    LinkCopied,
+    CopyThisLink,
+    Dismiss,
+    /// The shortcuts overlay.
+    PlayOrPause,
+    VolumeUp,
+    VolumeDown,
+    MuteOrUnmute,
+    JumpToPercent,
+    GoToStart,
+    GoToEnd,
+    Slower,
+    Faster,
+    ShowOrHideShortcuts,
+    /// Notices; `{0}`: a clock time.
+    ResumeAt,
+    StartingAt,
+    /// Why the audio cannot play; `{0}`: its URL, `{1}`: an HTTP status.
+    NoSource,
+    AudioStopped,
+    AudioNetwork,
+    AudioDecode,
+    AudioUnavailable,
+    AudioNotFound,
+    AudioRefused,
+    AudioUnplayable,
+    AudioServer,
+    AudioUnreachable,
+    /// Why a file could not be loaded; `{0}`: its URL, `{1}`: a reason below.
+    ChaptersFailed,
+    FellBackToNotes,
+    FeedFailed,
+    ReasonRequest,
+    /// `{0}`: the HTTP status.
+    ReasonHttp,
+    ReasonUnreadable,
+    ReasonNotUtf8,
+    ReasonNoEpisodes,
+    /// `{0}`: what the format's reader said (in English: it names a line, a field).
+    ReasonInvalid,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag (`de`, `de-AT`, `pt-BR`, `ja-JP`); `None` for one the player
+    /// does not speak, so the caller can look further or fall back to English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Some(match primary.as_str() {
+            "en" => Lang::En,
+            "de" => Lang::De,
+            "fr" => Lang::Fr,
+            "es" => Lang::Es,
+            "pt" => Lang::Pt,
+            "ja" => Lang::Ja,
+            _ => return None,
+        })
+    }
+
+    /// The tag the player's own markup carries, so assistive technology pronounces it right
+    /// even when the page's language is one the player does not speak.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+            Lang::Ja => "ja",
+        }
+    }
+
+    pub fn text(self, text: Text) -> &'static str {
+        match self {
+            Lang::En => en::text(text),
+            Lang::De => de::text(text),
+            Lang::Fr => fr::text(text),
+            Lang::Es => es::text(text),
+            Lang::Pt => pt::text(text),
+            Lang::Ja => ja::text(text),
+        }
+    }
+
+    fn units(self) -> &'static Units {
+        match self {
+            Lang::En => &en::UNITS,
+            Lang::De => &de::UNITS,
+            Lang::Fr => &fr::UNITS,
+            Lang::Es => &es::UNITS,
+            Lang::Pt => &pt::UNITS,
+            Lang::Ja => &ja::UNITS,
+        }
+    }
+
+    /// `text` with `{0}`, `{1}` replaced by `args`.
+    pub fn fill(self, text: Text, args: &[&str]) -> String {
+        fill(self.text(text), args)
+    }
+
+    /// `one` or `many` for `n`, with `n` filled in.
+    pub fn count(self, n: usize, one: Text, many: Text) -> String {
+        let units = self.units();
+        let singular = n == 1 || (n == 0 && units.zero_is_singular);
+        self.fill(if singular { one } else { many }, &[&n.to_string()])
+    }
+
+    /// A duration as it is said: "1 hour 2 minutes 3 seconds", "1 Stunde 2 Minuten 3 Sekunden",
+    /// "1時間2分3秒". Screen readers read clock digits as numbers and colons.
+    pub fn spoken(self, ms: u64) -> String {
+        let units = self.units();
+        let s = ms / 1000;
+        let amount = |n: u64, (one, many): (&str, &str)| {
+            let singular = n == 1 || (n == 0 && units.zero_is_singular);
+            fill(if singular { one } else { many }, &[&n.to_string()])
+        };
+        let parts: Vec<String> = [(s / 3600, units.hour), (s / 60 % 60, units.minute)]
+            .into_iter()
+            .chain(std::iter::once((s % 60, units.second)))
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, words)| amount(n, words))
+            .collect();
+        if parts.is_empty() {
+            amount(0, units.second)
+        } else {
+            parts.join(units.join)
+        }
+    }
+}
+
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let index = after
+            .as_bytes()
+            .first()
+            .map(|b| usize::from(b.wrapping_sub(b'0')));
+        match (index.and_then(|i| args.get(i)), after.as_bytes().get(1)) {
+            (Some(arg), Some(b'}')) => {
+                out.push_str(arg);
+                rest = &after[2..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;
