@@ -67,6 +67,13 @@ pub fn stamps(line: &str) -> Vec<Stamp> {
             continue;
         };
         i = t.end;
+        // `00:04:17,008`: a subtitle cue's time or a decimal comma, never a chapter's.
+        if b.get(t.end) == Some(&b',') && b.get(t.end + 1).is_some_and(u8::is_ascii_digit) {
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
+                i += 1;
+            }
+            continue;
+        }
         if let Some(len) = clock_of_day_len(&line[t.end..]) {
             // `10:30 - 10:45am`: a time joined to a time of day is one too.
             if out.last().is_some_and(|p| {
@@ -284,25 +291,57 @@ fn is_heading_colon(after: &str) -> bool {
 /// out one end of the line — the text before the first time, or after the last — and the one
 /// leaving out more wins: prose around a list is longer than the title at the list's end.
 pub fn inline_entries(line: &str, stamps: &[Stamp]) -> Option<Vec<Entry>> {
-    if stamps.windows(2).any(|w| w[1].ms < w[0].ms) {
+    if stamps.windows(2).any(|w| w[1].ms < w[0].ms) || in_prose(line, stamps) {
         return None;
     }
     let before = line.get(..stamps.first()?.start)?;
     let after = line.get(stamps.last()?.end..)?;
     match (time_first(line, stamps), time_last(line, stamps)) {
-        (Some(first), Some(last)) => Some(match dangling_side(before, after) {
-            Some(Side::TimeLast) => last,
-            Some(Side::TimeFirst) => first,
-            None => {
-                let len = |s: &str| s.trim().chars().count();
-                if len(after) > len(before) {
-                    last
-                } else {
-                    first
+        (Some(first), Some(last)) => Some(
+            match glued_side(line, stamps).or_else(|| dangling_side(before, after)) {
+                Some(Side::TimeLast) => last,
+                Some(Side::TimeFirst) => first,
+                None => {
+                    let len = |s: &str| s.trim().chars().count();
+                    if len(after) > len(before) {
+                        last
+                    } else {
+                        first
+                    }
                 }
-            }
-        }),
+            },
+        ),
         (first, last) => first.or(last),
+    }
+}
+
+/// Times running on inside sentences, not a list: a sentence goes on after a time with a comma
+/// (`Στις 06:00, ο …`), and lap or split times carry fractions of a second (`Hamilton (1:12.812)`),
+/// which episode timestamps only do in chapter files, one to a line.
+fn in_prose(line: &str, stamps: &[Stamp]) -> bool {
+    stamps
+        .iter()
+        .any(|s| s.ms % 1000 != 0 || line.as_bytes().get(s.end) == Some(&b','))
+}
+
+/// Which side a run-together list's titles are on, from where its line breaks were lost: a time
+/// written against the text before it and spaced from the text after (`Intro(04:13) Topic`)
+/// began a line, so titles follow their times; the mirror image (`Intro (0:00)Topic`) ended one.
+/// `None` unless every time between the ends says the same.
+fn glued_side(line: &str, stamps: &[Stamp]) -> Option<Side> {
+    let b = line.as_bytes();
+    let spaced = |i: Option<usize>| i.and_then(|i| b.get(i)).is_none_or(u8::is_ascii_whitespace);
+    let inner = stamps.get(1..stamps.len().saturating_sub(1))?;
+    let left = inner
+        .iter()
+        .all(|s| !spaced(s.start.checked_sub(1)) && spaced(Some(s.end)));
+    let right = inner
+        .iter()
+        .all(|s| spaced(s.start.checked_sub(1)) && !spaced(Some(s.end)));
+    match (inner.is_empty(), left, right) {
+        (false, true, false) => Some(Side::TimeFirst),
+        (false, false, true) => Some(Side::TimeLast),
+        _ => None,
     }
 }
 
@@ -392,7 +431,7 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
         Side::TimeLast => clean_time_last(raw_title),
     };
     let (title, url) = markup::strip_links(cleaned);
-    let title = strip_inline_markup(unwrap_emphasis(title.trim()));
+    let title = strip_inline_markup(unwrap_emphasis(strip_stray_close(title.trim())));
     if title.is_empty() || (!title.chars().any(is_wordlike) && title.chars().count() < 2) {
         return None;
     }
@@ -439,7 +478,18 @@ fn is_wordlike(c: char) -> bool {
 
 /// A title written after its time: separators before it and list glue after it go.
 fn clean_time_first(raw: &str) -> &str {
-    let t = raw.trim_start_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+    let mut t = raw;
+    // A slash separates only when set apart: `/cache-setup` after a time is a command's name.
+    while let Some(c) = t.chars().next() {
+        let rest = &t[c.len_utf8()..];
+        let separates = c.is_whitespace()
+            || (SEPARATORS.contains(&c)
+                && (c != '/' || rest.starts_with(|n: char| n.is_whitespace() || n == '/')));
+        if !separates {
+            break;
+        }
+        t = rest;
+    }
     let t = t.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | '•' | '·')
     });
@@ -466,6 +516,19 @@ fn strip_truncated_stamp(t: &str) -> &str {
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '…'))
         {
             return t[..open].trim_end();
+        }
+    }
+    t
+}
+
+/// `## **[12:30] Title**`: the emphasis opened before the time closes after the title, so the
+/// title ends in a mark it has no opening for.
+fn strip_stray_close(t: &str) -> &str {
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_suffix(mark) {
+            if !inner.contains(mark) {
+                return inner.trim_end();
+            }
         }
     }
     t

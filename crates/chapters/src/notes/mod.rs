@@ -13,12 +13,22 @@
 //!    and no more than [`MAX_GAP_LINES`] lines of other text come between (an entry's untimed
 //!    sub-items, and the sections under timed headings, are not such text). A run of at least two
 //!    entries is a chapter list.
+//! 4. Runs that only look like lists are set aside (`lookalikes`: transcripts, timetables, a
+//!    day's programme), and so are all runs of a stretch whose times went down twice (a list of
+//!    lengths); the longest run left wins.
 //!
-//! Times of day (`5:30pm`), scores and ratios (`2:1`), verses (`John 3:16`) and a lone time in a
-//! sentence never form such a run.
+//! Where rules meet: in a run-together line, the spacing around its times (where the line breaks
+//! were) decides the titles' side before the text at its ends does, being the more direct
+//! evidence; a lookalike is dropped before lengths are compared, so a chapter list followed by a
+//! longer transcript wins; the programme rules need several signs together (no hours field,
+//! five-minute marks, a morning start, hours-long spans) because a podcaster may round times too.
+//!
+//! Times of day (`5:30pm`), scores and ratios (`2:1`), verses (`John 3:16`), subtitle cues and a
+//! lone time in a sentence never form such a run.
 
 pub mod display;
 mod line;
+mod lookalikes;
 mod markup;
 
 use crate::model::{Chapter, Chapters};
@@ -85,12 +95,21 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
     let mut programme = 0;
     let mut programme_since_entry = 0;
     let mut gap = 0;
+    // Times that went down between neighbouring entries: one is a second list (or a transcript
+    // after a list); more are a list of lengths (a tracklist's `– 2:41`), whose every stretch
+    // that happens to increase is no chapter list. `block` is where in `lists` they began.
+    let mut descents = 0;
+    let mut block = 0;
+    // The run started over right after a day's programme: the same day, past midnight.
+    let mut after_day = false;
     // The line of the run's last entry, and whether only its sub-items came after it.
     let mut last_line: &str = "";
     let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
+        let cells = cell_entry(l);
         let entries = match stamps[i].len() {
             _ if rows[i] => table_entry(l, &stamps[i]).into_iter().collect(),
+            _ if cells.is_some() => cells.into_iter().collect(),
             0 => Vec::new(),
             1 => single(i).into_iter().collect(),
             n => {
@@ -109,7 +128,7 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
                 inline.unwrap_or_else(|| single(i).into_iter().collect())
             }
         };
-        if is_programme_item(l) {
+        if lookalikes::is_programme_item(l) {
             // Two of them, or one run of times into one, make the run a programme.
             programme += if entries.is_empty() { 1 } else { 2 };
             programme_since_entry += 1;
@@ -125,11 +144,28 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
         }
         let sections = is_heading(l) && is_heading(last_line);
         for entry in entries {
+            let near = gap <= MAX_GAP_LINES || sections;
             let continues = run.last().is_some_and(|(last, _): &(Entry, usize)| {
-                last.side == entry.side && entry.ms >= last.ms && (gap <= MAX_GAP_LINES || sections)
+                last.side == entry.side && entry.ms >= last.ms && near
             });
             if !continues {
-                close_run(&mut run, &mut lists, programme >= 2);
+                let went_down = run
+                    .last()
+                    .is_some_and(|(last, _)| near && entry.ms < last.ms);
+                let day = close_run(
+                    &mut run,
+                    &mut lists,
+                    programme >= 2 || descents >= 2,
+                    after_day,
+                );
+                after_day = day && went_down;
+                if !went_down && !near {
+                    (descents, block) = (0, lists.len());
+                }
+                descents += usize::from(went_down);
+                if descents >= 2 {
+                    lists.truncate(block);
+                }
                 programme = programme_since_entry;
             }
             run.push((entry, i));
@@ -139,37 +175,13 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
         last_line = l;
         only_sub_items = true;
     }
-    close_run(&mut run, &mut lists, programme >= 2);
+    close_run(
+        &mut run,
+        &mut lists,
+        programme >= 2 || descents >= 2,
+        after_day,
+    );
     (lists, lines)
-}
-
-/// A line of a day's programme: it starts with a time of day written with a dot (`12.15 Auction`,
-/// `14.30 – 16.00`), or runs a time into one (`11:00 – 12.00 Workshops`). Episode timestamps are
-/// never written with a dot, so this is evidence, not a guess from round numbers.
-fn is_programme_item(line: &str) -> bool {
-    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
-    // Both forms start with a time: prose lines go no further.
-    if !t.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
-    let dotted_at = |t: &str| {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        let hour: Option<u32> = t.get(..digits).and_then(|h| h.parse().ok());
-        let b = t.as_bytes();
-        (1..=2).contains(&digits)
-            && hour.is_some_and(|h| h <= 23)
-            && b.get(digits) == Some(&b'.')
-            && b.get(digits + 1).is_some_and(|c| (b'0'..=b'5').contains(c))
-            && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
-            && b.get(digits + 3)
-                .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
-    };
-    if dotted_at(t) {
-        return true;
-    }
-    // `11:00 – 12.00`: a clock time running into a dotted one.
-    t.split_once(['–', '-', '—'])
-        .is_some_and(|(from, to)| from.trim().contains(':') && dotted_at(to.trim_start()))
 }
 
 /// Which lines are rows of a table of chapters: `3 05:13 Intro to the guest 00:45`, a row number, a
@@ -215,6 +227,22 @@ fn table_entry(line: &str, stamps: &[line::Stamp]) -> Option<Entry> {
     line::single_entry(row, &first)
 }
 
+/// The entry of a Markdown table row whose time has a cell of its own and its title the next
+/// cell: `| 1 | 0:00–0:45 | **Welcome** | what is said |`. Columns around them (a row number, notes)
+/// are not part of the chapter.
+fn cell_entry(line: &str) -> Option<Entry> {
+    let row = line.trim().strip_prefix('|')?;
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    let at = cells.iter().position(|cell| {
+        let found = line::stamps(cell);
+        matches!(found.as_slice(), [s] if s.start == 0 && s.end == cell.len())
+    })?;
+    let title = cells.get(at + 1).filter(|t| !t.is_empty())?;
+    let joined = format!("{} {title}", cells[at]);
+    let first = line::stamps(&joined).into_iter().next()?;
+    line::single_entry(&joined, &first)
+}
+
 /// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
 /// come between two of them.
 fn is_heading(line: &str) -> bool {
@@ -230,55 +258,19 @@ fn is_sub_item(line: &str, entry_line: &str) -> bool {
     bulleted && indent(line) >= indent(entry_line)
 }
 
-/// The speaker label of a transcript line (`Ana` in `Ana: Hello and welcome`): one to three
-/// words before a colon, with text after it.
-fn speaker(title: &str) -> Option<&str> {
-    let (label, said) = title.split_once(':')?;
-    let words = label.split_whitespace().count();
-    let named = label
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_alphabetic));
-    ((1..=3).contains(&words) && named && label.len() <= 30 && !said.trim().is_empty())
-        .then_some(label.trim())
-}
-
-/// Whether a run of timed lines is a transcript rather than a chapter list: most lines start with
-/// a speaker's name, a few names recur, and consecutive lines mostly change speaker. (`PART 1:`,
-/// `PART 2:` name no one twice; `News: …`, `News: …`, `Tech: …` do not alternate.)
-fn is_transcript(titles: &[&str]) -> bool {
-    if titles.len() < 4 {
-        return false;
-    }
-    // How often each name is said, in one pass; a dialogue has a handful of names, so past a few
-    // dozen distinct ones this is no transcript.
-    let mut said: Vec<(&str, usize)> = Vec::new();
-    let mut labelled: Vec<&str> = Vec::new();
-    for name in titles.iter().filter_map(|t| speaker(t)) {
-        labelled.push(name);
-        match said.iter().position(|(n, _)| *n == name) {
-            Some(i) => said[i].1 += 1,
-            None if said.len() < 32 => said.push((name, 1)),
-            None => return false,
-        }
-    }
-    let speakers = said.iter().filter(|(_, count)| *count >= 2).count();
-    let recurring: usize = said
-        .iter()
-        .filter(|(_, count)| *count >= 2)
-        .map(|(_, count)| count)
-        .sum();
-    let changes = labelled.windows(2).filter(|w| w[0] != w[1]).count();
-    recurring * 2 >= titles.len()
-        && speakers <= 4
-        && changes * 3 >= labelled.len().saturating_sub(1) * 2
-}
-
-fn close_run(run: &mut Vec<(Entry, usize)>, lists: &mut Vec<Sourced>, programme: bool) {
+/// Adds the run to `lists` when it is a chapter list; says whether it was a day's programme.
+fn close_run(
+    run: &mut Vec<(Entry, usize)>,
+    lists: &mut Vec<Sourced>,
+    programme: bool,
+    after_day: bool,
+) -> bool {
     // Two entries at the same time are one chapter: a list needs two distinct starts.
     let taken = std::mem::take(run);
     let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
-    if programme || is_transcript(&titles) {
-        return;
+    let day = lookalikes::is_day_programme(&taken, after_day);
+    if programme || day || lookalikes::is_lookalike(&taken, &titles) {
+        return day;
     }
     // Where each time was read, for the sources; the entries themselves become the chapters.
     let read_at: Vec<(u64, usize)> = taken.iter().map(|(e, i)| (e.ms, *i)).collect();
@@ -308,6 +300,7 @@ fn close_run(run: &mut Vec<(Entry, usize)>, lists: &mut Vec<Sourced>, programme:
             .collect();
         lists.push((chapters, sources));
     }
+    false
 }
 
 #[cfg(test)]
@@ -596,6 +589,91 @@ mod tests {
         fn never_panics(s in "([0-9:. ()\\[\\]@<>*#\n-]|ab|am|https://|&t=|é|⌨️|\\PC){0,80}") {
             let _ = extract_lists(&s);
         }
+    }
+
+    #[test]
+    fn subtitle_cues_and_times_running_on_in_prose_are_not_lists() {
+        let srt =
+            "9\n00:04:17,008 --> 00:04:18,430\nשלום\n\n10\n00:04:18,773 --> 00:04:20,080\nעולם\n";
+        assert!(extract(srt).is_empty());
+        let prose = "Στις 06:00, ο Α. Στις 10:30 η Β, στις 13:00, ο Γ και στις 16:00, η Δ.";
+        assert!(extract(prose).is_empty());
+        let laps = "Hamilton (1:12.812), Rosberg (1:12.874), Vettel (1:12.990), Massa (1:13.769)";
+        assert!(extract(laps).is_empty());
+    }
+
+    #[test]
+    fn where_lost_line_breaks_were_decides_the_side() {
+        let notes = "Mach das Quiz: example.de/quiz.Kapitel(00:00) Intro(04:13) Die EU(12:02) Volt";
+        assert_eq!(
+            titles(notes),
+            [
+                (0, "Intro".into()),
+                (253, "Die EU".into()),
+                (722, "Volt".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_opened_before_the_time_closes_after_the_title() {
+        let notes = "## **[00:00] Benvenuti**\ntesto\n## **[03:50] Adoption AI**\n";
+        assert_eq!(
+            titles(notes),
+            [(0, "Benvenuti".into()), (230, "Adoption AI".into())]
+        );
+    }
+
+    #[test]
+    fn a_table_with_the_time_in_its_own_cell() {
+        let notes = "| # | Time | Topic | Notes |\n|---|---|---|---|\n\
+                     | 1 | 0:00–0:45 | **Welcome** | who we are |\n| 2 | 0:45–2:00 | Scope | the plan |\n";
+        assert_eq!(titles(notes), [(0, "Welcome".into()), (45, "Scope".into())]);
+    }
+
+    #[test]
+    fn a_slash_before_a_word_is_part_of_the_title() {
+        let notes = "12:00 - /cache-setup demo\n17:00 - /cache-add-model\n";
+        assert_eq!(
+            titles(notes),
+            [
+                (720, "/cache-setup demo".into()),
+                (1020, "/cache-add-model".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_of_lengths_timetables_and_day_programmes_are_not_chapters() {
+        let tracks = "- A – 2:41\n- B – 2:31\n- C – 2:39\n- D – 2:40\n- E – 2:57\n- F – 2:20\n";
+        assert!(extract(tracks).is_empty(), "{:?}", titles(tracks));
+        let departures =
+            "6:58 453 | Podlesí\n7:02 415 | Šumbark\n7:05 413 | Konečná\n7:07 403 | Střed\n";
+        assert!(extract(departures).is_empty());
+        let conference =
+            "08:00 : Registration\n09:00 – 10:00 : Opening\n11:00 : Break\n12:00 : Lunch\n";
+        assert!(extract(conference).is_empty());
+        let evening = "04:00 Sessão\n06:00 Jornal\n12:00 Globo\n18:25 Novela\n22:30 Cinema\n\
+                       00:10 Jornal da Globo\n01:00 Volta Por Cima\n";
+        assert!(extract(evening).is_empty(), "{:?}", titles(evening));
+    }
+
+    #[test]
+    fn a_chapter_list_wins_over_a_longer_transcript_of_paragraphs() {
+        let mut notes = String::from("0:00 Intro\n2:00 Tools\n5:00 Outro\n\n");
+        for (i, t) in ["0:00", "0:29", "1:10", "1:52"].iter().enumerate() {
+            notes.push_str(&format!(
+                "**{t}** · Part {i} of what was said. It goes on for a while. And then some more.\n"
+            ));
+        }
+        assert_eq!(
+            titles(&notes),
+            [
+                (0, "Intro".into()),
+                (120, "Tools".into()),
+                (300, "Outro".into())
+            ]
+        );
     }
 
     #[test]

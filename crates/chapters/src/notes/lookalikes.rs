@@ -1,0 +1,135 @@
+//! Timed text that looks like a chapter list and is not: a transcript, a day's programme, a
+//! timetable. A run of entries that is one of these is dropped before the longest run is chosen,
+//! so a chapter list followed by a longer transcript still wins.
+
+use super::line::Entry;
+
+/// Whether a run of entries (with their titles) is a transcript or a timetable. (A day's
+/// programme is told by [`is_day_programme`], whose answer also concerns the next run.)
+pub(super) fn is_lookalike(run: &[(Entry, usize)], titles: &[&str]) -> bool {
+    is_transcript(titles) || is_prose(titles) || too_close(run)
+}
+
+/// A line of a day's programme: it starts with a time of day written with a dot (`12.15 Auction`,
+/// `14.30 – 16.00`), or runs a time into one (`11:00 – 12.00 Workshops`). Episode timestamps are
+/// never written with a dot, so this is evidence, not a guess from round numbers.
+pub(super) fn is_programme_item(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
+    // Both forms start with a time: prose lines go no further.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let dotted_at = |t: &str| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let hour: Option<u32> = t.get(..digits).and_then(|h| h.parse().ok());
+        let b = t.as_bytes();
+        (1..=2).contains(&digits)
+            && hour.is_some_and(|h| h <= 23)
+            && b.get(digits) == Some(&b'.')
+            && b.get(digits + 1).is_some_and(|c| (b'0'..=b'5').contains(c))
+            && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
+            && b.get(digits + 3)
+                .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
+    };
+    if dotted_at(t) {
+        return true;
+    }
+    // `11:00 – 12.00`: a clock time running into a dotted one.
+    t.split_once(['–', '-', '—'])
+        .is_some_and(|(from, to)| from.trim().contains(':') && dotted_at(to.trim_start()))
+}
+
+/// The speaker label of a transcript line (`Ana` in `Ana: Hello and welcome`): one to three
+/// words before a colon, with text after it.
+fn speaker(title: &str) -> Option<&str> {
+    let (label, said) = title.split_once(':')?;
+    let words = label.split_whitespace().count();
+    let named = label
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    ((1..=3).contains(&words) && named && label.len() <= 30 && !said.trim().is_empty())
+        .then_some(label.trim())
+}
+
+/// Whether a run of timed lines is a transcript rather than a chapter list: most lines start with
+/// a speaker's name, a few names recur, and consecutive lines mostly change speaker. (`PART 1:`,
+/// `PART 2:` name no one twice; `News: …`, `News: …`, `Tech: …` do not alternate.)
+fn is_transcript(titles: &[&str]) -> bool {
+    if titles.len() < 4 {
+        return false;
+    }
+    // How often each name is said, in one pass; a dialogue has a handful of names, so past a few
+    // dozen distinct ones this is no transcript.
+    let mut said: Vec<(&str, usize)> = Vec::new();
+    let mut labelled: Vec<&str> = Vec::new();
+    for name in titles.iter().filter_map(|t| speaker(t)) {
+        labelled.push(name);
+        match said.iter().position(|(n, _)| *n == name) {
+            Some(i) => said[i].1 += 1,
+            None if said.len() < 32 => said.push((name, 1)),
+            None => return false,
+        }
+    }
+    let speakers = said.iter().filter(|(_, count)| *count >= 2).count();
+    let recurring: usize = said
+        .iter()
+        .filter(|(_, count)| *count >= 2)
+        .map(|(_, count)| count)
+        .sum();
+    let changes = labelled.windows(2).filter(|w| w[0] != w[1]).count();
+    recurring * 2 >= titles.len()
+        && speakers <= 4
+        && changes * 3 >= labelled.len().saturating_sub(1) * 2
+}
+
+/// A day's programme in clock times (`09:00 – 10:00 : Opening`, a TV evening from `04:00` to
+/// `22:30`), read as an episode's minutes and seconds: it starts in the morning rather than at
+/// 0:00, has no hours field, every time is on a five-minute mark, and its items span hours or its
+/// times spread over half a day. A run that starts over right after one (`after_day`) is the
+/// same day past midnight (`00:10 Jornal da Globo`): it only needs the clock's marks.
+pub(super) fn is_day_programme(run: &[(Entry, usize)], after_day: bool) -> bool {
+    // In the episode reading, a clock's hour is a minute and its five minutes are five seconds.
+    const HOUR: u64 = 60_000;
+    const FIVE_MINUTES: u64 = 5_000;
+    let (Some((first, _)), Some((last, _))) = (run.first(), run.last()) else {
+        return false;
+    };
+    let on_marks = run.iter().all(|(e, _)| {
+        e.ms % FIVE_MINUTES == 0 && e.end_ms.is_none_or(|end| end % FIVE_MINUTES == 0)
+    });
+    let clock_like = run
+        .iter()
+        .all(|(e, _)| e.end_ms.unwrap_or(e.ms) < 24 * HOUR);
+    let spans_hours = run
+        .iter()
+        .any(|(e, _)| e.end_ms.is_some_and(|end| end - e.ms >= HOUR));
+    let half_a_day = last.ms - first.ms >= 12 * HOUR;
+    let day_time = first.ms >= 4 * HOUR && (spans_hours || half_a_day);
+    run.len() >= 2 && on_marks && clock_like && (after_day || run.len() >= 3 && day_time)
+}
+
+/// A transcript without speaker names: most "titles" are spoken paragraphs — several sentences,
+/// or more words than any chapter title has.
+fn is_prose(titles: &[&str]) -> bool {
+    const MAX_TITLE_WORDS: usize = 30;
+    let paragraph = |t: &str| {
+        let sentences = t
+            .split_inclusive(['.', '?', '!'])
+            .filter(|s| s.split_whitespace().count() >= 3)
+            .count();
+        sentences >= 3 || t.split_whitespace().count() > MAX_TITLE_WORDS
+    };
+    titles.len() >= 3 && titles.iter().filter(|t| paragraph(t)).count() * 2 > titles.len()
+}
+
+/// Chapters a few seconds apart are a timetable (`6:58 453 | Havířov`) or a log, not a
+/// listener's chapters: the typical step between starts must be at least [`MIN_TYPICAL_MS`].
+fn too_close(run: &[(Entry, usize)]) -> bool {
+    const MIN_TYPICAL_MS: u64 = 10_000;
+    let mut steps: Vec<u64> = run.windows(2).map(|w| w[1].0.ms - w[0].0.ms).collect();
+    steps.sort_unstable();
+    run.len() >= 4
+        && steps
+            .get(steps.len() / 2)
+            .is_some_and(|m| *m < MIN_TYPICAL_MS)
+}
