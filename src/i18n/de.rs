@@ -88,6 +88,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "die Antwort war nicht lesbar",
         Text::ReasonNotUtf8 => "es ist kein UTF-8-Text",
         Text::ReasonNoEpisodes => "der Feed hat keine Folgen mit Audio",
-        Text::ReasonInvalid => "die Datei kann der Player nicht lesen ({0})",
+        Text::ReasonInvalid => "ungültiger Inhalt ({0})",
     }
 }

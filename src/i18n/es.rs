@@ -88,6 +88,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "no se pudo leer la respuesta",
         Text::ReasonNotUtf8 => "no es texto UTF-8",
         Text::ReasonNoEpisodes => "el feed no tiene episodios con audio",
-        Text::ReasonInvalid => "el reproductor no puede leer este archivo ({0})",
+        Text::ReasonInvalid => "contenido no válido ({0})",
     }
 }

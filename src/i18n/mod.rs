@@ -139,7 +139,8 @@ texts! {
     ReasonUnreadable,
     ReasonNotUtf8,
     ReasonNoEpisodes,
-    /// `{0}`: what the format's reader said (in English: it names a line, a field).
+    /// `{0}`: what the format's reader said, in English (`invalid feed: line 1: …`): it names
+    /// the line or field at fault, which the listener can pass on.
     ReasonInvalid,
 }
 
