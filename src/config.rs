@@ -4,7 +4,6 @@ use crate::episode::Episode;
 use crate::url::absolute;
 use chapters::timestamp::parse_duration;
 use chapters::{Chapter, ChapterSource, Chapters};
-use serde::Deserialize;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -27,17 +26,9 @@ pub struct Config {
     pub playlist: Option<PlaylistSource>,
 }
 
-/// A chapter as JavaScript hands it to `mount()`: seconds, like `element.chapters` returns.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ChapterInput {
-    start: f64,
-    title: String,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    img: Option<String>,
-}
+/// The fields of a chapter as JavaScript hands it to `mount()`: `start` in seconds, like
+/// `element.chapters` returns.
+const CHAPTER_FIELDS: [&str; 4] = ["start", "title", "url", "img"];
 
 const FIELDS: [&str; 12] = [
     "src",
@@ -145,28 +136,40 @@ impl Fields<'_> {
         let list: js_sys::Array = v.unchecked_into();
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {
-            let c: ChapterInput = serde_wasm_bindgen::from_value(item).map_err(|e| {
-                format!(
-                    "{}: {}",
-                    self.name(&format!("chapters[{i}]")),
-                    serde_message(e)
-                )
-            })?;
-            let start_ms = chapters::timestamp::seconds_to_ms(c.start).ok_or_else(|| {
-                format!(
-                    "{} must be a number of seconds ≥ 0",
-                    self.name(&format!("chapters[{i}].start"))
-                )
-            })?;
-            out.push(Chapter {
-                start_ms,
-                title: c.title,
-                url: c.url,
-                image: c.img,
-                ..Chapter::default()
-            });
+            out.push(self.chapter(&item, i)?);
         }
         Ok(Some(Chapters::new(out)))
+    }
+
+    /// `chapters[i]`, read field by field like the rest of the config (no serde here: its errors
+    /// would bring float printing into the bundle to say which number was wrong).
+    fn chapter(&self, item: &JsValue, i: usize) -> Result<Chapter, String> {
+        let path = format!("{}chapters[{i}]", self.path);
+        if !item.is_object() || js_sys::Array::is_array(item) {
+            return Err(format!(
+                "mount(): \"{path}\" must be an object like {{ start, title }}"
+            ));
+        }
+        let f = Fields {
+            obj: item,
+            path: format!("{path}."),
+        };
+        f.only(&CHAPTER_FIELDS)?;
+        let start_ms = f
+            .get("start")
+            .and_then(|v| v.as_f64())
+            .and_then(chapters::timestamp::seconds_to_ms)
+            .ok_or_else(|| format!("{} must be a number of seconds ≥ 0", f.name("start")))?;
+        let title = f
+            .string("title")?
+            .ok_or_else(|| format!("{} is required", f.name("title")))?;
+        Ok(Chapter {
+            start_ms,
+            title,
+            url: f.string("url")?,
+            image: f.string("img")?,
+            ..Chapter::default()
+        })
     }
 
     /// Chapters in order of precedence: given, a file, the notes.
@@ -188,12 +191,6 @@ impl Fields<'_> {
                 )
             })
     }
-}
-
-/// serde-wasm-bindgen's message, without the `Error: ` its JavaScript form starts with.
-fn serde_message(e: serde_wasm_bindgen::Error) -> String {
-    let text = e.to_string();
-    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
 fn playlist_entry(item: &JsValue, i: usize) -> Result<Episode, String> {

@@ -10,7 +10,7 @@ use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
 use super::{roving, Shared};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::keymap::{self, KeyPress};
 use crate::state::Action;
 use crate::store::Store;
@@ -124,7 +124,6 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Lang> context={lang}>
         <div class="player" part="player" role="region" aria-label={label} lang={lang.tag()}
             data-state={s.activity().name()} {onkeydown}>
             <div class="head">
@@ -147,6 +146,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </div>
             <SeekBar
+                {lang}
                 position_ms={s.position_ms}
                 duration_ms={s.duration_ms}
                 buffered_ms={s.buffered_ms}
@@ -155,6 +155,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()}
             />
             <Controls
+                {lang}
                 paused={s.paused}
                 loading={s.loading}
                 rate={s.rate}
@@ -166,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()}
             />
             if let Some(share) = s.share.clone() {
-                <ShareResult {share} dispatch={dispatch.clone()} />
+                <ShareResult {lang} {share} dispatch={dispatch.clone()} />
             }
             if let Some(reason) = say(&s.error) {
                 <div class="error" part="error" role="alert">
@@ -180,6 +181,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <ContextProvider<Playhead> context={playhead}>
                 <ChapterList
+                {lang}
                     {chapters}
                     current={s.current}
                     duration_ms={s.duration_ms}
@@ -189,6 +191,7 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<Playhead>>
             if !s.playlist.is_empty() || s.playlist_error.is_some() {
                 <EpisodeList
+                {lang}
                     episodes={Shared(s.playlist.clone())}
                     current={s.episode_index}
                     error={say(&s.playlist_error)}
@@ -196,12 +199,11 @@ pub fn App(props: &AppProps) -> Html {
                 />
             }
             if !s.notes.is_empty() {
-                <NotesPanel notes={Shared(s.notes.clone())} dispatch={dispatch.clone()} />
+                <NotesPanel {lang} notes={Shared(s.notes.clone())} dispatch={dispatch.clone()} />
             }
             if s.shortcuts_open {
-                <ShortcutsOverlay dispatch={dispatch.clone()} />
+                <ShortcutsOverlay {lang} dispatch={dispatch.clone()} />
             }
         </div>
-        </ContextProvider<Lang>>
     }
 }

@@ -26,6 +26,8 @@ const STEP: usize = 150;
 
 #[derive(Properties, PartialEq)]
 pub struct ChapterListProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub chapters: Shared<Chapters>,
     pub current: Option<usize>,
     pub duration_ms: Option<u64>,
@@ -46,7 +48,7 @@ fn grow((lo, hi): (usize, usize), len: usize) -> (usize, usize) {
 
 #[function_component]
 pub fn ChapterList(props: &ChapterListProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let list = use_node_ref();
     let len = props.chapters.len();
     let window = {
@@ -141,7 +143,7 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
         .skip(lo)
         .map(|(i, c)| {
             html! {
-                <ChapterRow key={c.start_ms} chapters={props.chapters.clone()} index={i}
+                <ChapterRow key={c.start_ms} {lang} chapters={props.chapters.clone()} index={i}
                     current={props.current == Some(i)} tabbable={i == tab_stop}
                     duration_ms={props.duration_ms} dispatch={props.dispatch.clone()} />
             }

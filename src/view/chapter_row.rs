@@ -17,6 +17,8 @@ pub struct Playhead {
 
 #[derive(Properties, PartialEq)]
 pub struct ChapterRowProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub chapters: Shared<Chapters>,
     pub index: usize,
     pub current: bool,
@@ -39,7 +41,7 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
     let length = props.chapters.duration_of(i, props.duration_ms);
     // Screen readers hear "Title, at 4 minutes 34 seconds, 3 minutes long"; the clock times
     // they would read as digits are hidden from them, and nothing visible is left out of the name.
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let mut spoken_times = lang.fill(Text::StartsAt, &[&lang.spoken(c.start_ms)]);
     if let Some(l) = length {
         spoken_times.push_str(&lang.fill(Text::Lasts, &[&lang.spoken(l)]));

@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub paused: bool,
     pub loading: Loading,
     pub rate: f64,
@@ -47,7 +49,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     } else {
         (props.volume * 100.0).round() as i32
     };
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let skip_back = lang.fill(Text::Back, &[&lang.spoken(SKIP_BACK_MS)]);
     let skip_forward = lang.fill(Text::Forward, &[&lang.spoken(SKIP_FORWARD_MS)]);
 

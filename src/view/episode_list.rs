@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EpisodeListProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub episodes: Shared<Vec<Episode>>,
     pub current: Option<usize>,
     pub error: Option<String>,
@@ -29,7 +31,7 @@ fn short_date(published: &str) -> String {
 
 #[function_component]
 pub fn EpisodeList(props: &EpisodeListProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let list = use_node_ref();
     // One Tab stop: the episode last focused, else the loaded one.
     let roving::Roving {

@@ -9,13 +9,15 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NotesPanelProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub notes: Shared<Vec<Vec<Segment>>>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let segment = |s: &Segment| match s {
         Segment::Text(t) => html! { { t.clone() } },
         Segment::Link { text, url } => html! {

@@ -13,6 +13,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SeekBarProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub position_ms: u64,
     pub duration_ms: Option<u64>,
     pub buffered_ms: u64,
@@ -43,7 +45,7 @@ fn time_at(x: f64, width: f64, duration: u64, chapters: &Chapters) -> u64 {
 
 #[function_component]
 pub fn SeekBar(props: &SeekBarProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let track = use_node_ref();
     // Where the pointer hovers, and where a drag would land: shown before it is committed.
     let hover_ms = use_state_eq(|| None::<u64>);

@@ -9,13 +9,15 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareResultProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub share: Share,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component]
 pub fn ShareResult(props: &ShareResultProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let field = use_node_ref();
     {
         let field = field.clone();

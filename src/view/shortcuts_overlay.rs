@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShortcutsOverlayProps {
+    /// The language the player speaks.
+    pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
@@ -24,7 +26,7 @@ fn focused_in(node: &HtmlElement) -> Option<HtmlElement> {
 
 #[function_component]
 pub fn ShortcutsOverlay(props: &ShortcutsOverlayProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = props.lang;
     let close = use_node_ref();
     {
         // Focus moves into the dialog so Escape and Tab work at once, and returns to where it

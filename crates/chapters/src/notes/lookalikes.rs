@@ -123,13 +123,12 @@ fn is_prose(titles: &[&str]) -> bool {
 }
 
 /// Chapters a few seconds apart are a timetable (`6:58 453 | Havířov`) or a log, not a
-/// listener's chapters: the typical step between starts must be at least [`MIN_TYPICAL_MS`].
+/// listener's chapters: at least half the steps between starts must be [`MIN_STEP_MS`] or more.
 fn too_close(run: &[(Entry, usize)]) -> bool {
-    const MIN_TYPICAL_MS: u64 = 10_000;
-    let mut steps: Vec<u64> = run.windows(2).map(|w| w[1].0.ms - w[0].0.ms).collect();
-    steps.sort_unstable();
-    run.len() >= 4
-        && steps
-            .get(steps.len() / 2)
-            .is_some_and(|m| *m < MIN_TYPICAL_MS)
+    const MIN_STEP_MS: u64 = 10_000;
+    let short = run
+        .windows(2)
+        .filter(|w| w[1].0.ms - w[0].0.ms < MIN_STEP_MS)
+        .count();
+    run.len() >= 4 && short * 2 > run.len() - 1
 }

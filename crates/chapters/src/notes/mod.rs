@@ -238,7 +238,7 @@ fn cell_entry(line: &str) -> Option<Entry> {
         matches!(found.as_slice(), [s] if s.start == 0 && s.end == cell.len())
     })?;
     let title = cells.get(at + 1).filter(|t| !t.is_empty())?;
-    let joined = format!("{} {title}", cells[at]);
+    let joined = [cells[at], title].join(" ");
     let first = line::stamps(&joined).into_iter().next()?;
     line::single_entry(&joined, &first)
 }
