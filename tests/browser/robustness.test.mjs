@@ -331,11 +331,11 @@ test('mount(): a bad configuration is rejected with an Error naming the field', 
     else if (e.shadow) wrong.push(`${name}: a player was half-mounted`);
   };
   // As documented: `mount(): unknown field "srcc" (expected one of: …)`, `mount(): "src": invalid
-  // type: …`, `mount(): "chapters[1]": …`.
+  // type: …`, `mount(): "chapters[1].start" must be …` — the field itself, down to a chapter's.
   check('unknown', /^mount\(\): unknown field "srcc" \(expected one of: .*\bsrc\b.*\)$/);
   check('srcType', /^mount\(\): "src": invalid type: /);
-  check('chapterItem', /^mount\(\): "chapters\[1\]": invalid type: /);
-  check('chapterExtra', /^mount\(\): "chapters\[1\]"/);
+  check('chapterItem', /^mount\(\): "chapters\[1\]\.start" must be a number of seconds ≥ 0$/);
+  check('chapterExtra', /^mount\(\): unknown field "chapters\[1\]\.name" \(expected one of: start, title, url, img\)$/);
   check('chaptersNotArray', /^mount\(\): "chapters"/);
   check('theme', /^mount\(\): "theme"/);
   check('noSrc', /^mount\(\): "src"/);
