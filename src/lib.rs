@@ -9,6 +9,10 @@
 //! Module graph, with no cycle: `message` ← `i18n` ← `state` ← adapters ← `effects` ← `element`;
 //! `store` ← `view`. The view says messages in the listener's language through `i18n`.
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod audio;
 mod config;
 mod deep_link;
