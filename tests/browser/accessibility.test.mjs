@@ -4,8 +4,6 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   useBrowser,
   openDemo,
@@ -16,24 +14,11 @@ import {
   routeWidget,
   seedExpected,
   PLAIN_URL,
-  REPO,
+  axeViolations,
 } from './harness.mjs';
 
 const ctx = useBrowser();
-const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const EP18 = seedExpected()[2];
-
-/** axe-core's violations on the page: WCAG 2.0–2.2 A and AA, best practices, and label-in-name. */
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join(', ')}`);
-}
 
 async function allPlayersReady(page) {
   await page.waitForFunction(() =>
@@ -45,13 +30,13 @@ test('axe-core: no violations on the demo page, light and dark, with the overlay
     const page = await ctx.page({ colorScheme });
     await openDemo(page);
     await allPlayersReady(page);
-    assert.deepEqual(await violations(page), [], `${colorScheme}: the demo page`);
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: the demo page`);
     await part(page, '#ep18', 'notes-toggle').click();
     await part(page, '#ep18', 'shortcuts-button').click();
     await part(page, '#ep18', 'shortcuts').waitFor();
     await waitForMetadata(page, '#ep17');
     await part(page, '#ep17', 'chapter').nth(3).click();
-    assert.deepEqual(await violations(page), [], `${colorScheme}: overlay and notes open, a chapter playing`);
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: overlay and notes open, a chapter playing`);
   }
 });
 
@@ -61,7 +46,7 @@ test('axe-core: no violations on the plain embed page, at 1024 px and on a 360 p
     await routeWidget(page);
     await page.goto(`${PLAIN_URL}/embed-example.html`);
     await allPlayersReady(page);
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
   }
 });
 

@@ -335,3 +335,18 @@ export async function seekBarGeometry(page, selector) {
   const timeAt = (x) => ((x - box.x) / box.width) * duration;
   return { bar, box, duration, at, timeAt };
 }
+
+/**
+ * axe-core's violations on the page (axe from npm, injected): WCAG 2.0–2.2 A and AA, best
+ * practices, and label-in-name; each as `rule: the first targets`.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join(', ')}`);
+}
