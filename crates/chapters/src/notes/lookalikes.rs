@@ -112,12 +112,27 @@ pub(super) fn is_day_programme(run: &[(Entry, usize)], after_day: bool) -> bool 
 /// or more words than any chapter title has.
 fn is_prose(titles: &[&str]) -> bool {
     const MAX_TITLE_WORDS: usize = 30;
+    // One pass over the bytes: words start after whitespace, and a `.`, `?` or `!` ends a sentence
+    // of three words or more. Three such sentences take 18 bytes at the least.
     let paragraph = |t: &str| {
-        let sentences = t
-            .split_inclusive(['.', '?', '!'])
-            .filter(|s| s.split_whitespace().count() >= 3)
-            .count();
-        sentences >= 3 || t.split_whitespace().count() > MAX_TITLE_WORDS
+        if t.len() < 18 {
+            return false;
+        }
+        let (mut words, mut in_sentence, mut sentences, mut in_word) = (0, 0, 0, false);
+        for b in t.bytes() {
+            if b.is_ascii_whitespace() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                (words, in_sentence, in_word) = (words + 1, in_sentence + 1, true);
+            }
+            if matches!(b, b'.' | b'?' | b'!') {
+                sentences += usize::from(in_sentence >= 3);
+                in_sentence = 0;
+            }
+        }
+        sentences >= 3 || words > MAX_TITLE_WORDS
     };
     titles.len() >= 3 && titles.iter().filter(|t| paragraph(t)).count() * 2 > titles.len()
 }

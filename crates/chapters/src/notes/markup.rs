@@ -51,7 +51,13 @@ pub fn to_text(input: &str) -> String {
     } else {
         input
     };
-    entities::decode(&text).replace(['\u{a0}', '\u{2007}', '\u{202f}'], " ")
+    let text = entities::decode(&text);
+    // No-break spaces start with byte 0xC2 or 0xE2: text without either has none to replace.
+    if text.bytes().any(|b| b == 0xC2 || b == 0xE2) {
+        text.replace(['\u{a0}', '\u{2007}', '\u{202f}'], " ")
+    } else {
+        text
+    }
 }
 
 fn looks_like_html(s: &str) -> bool {
