@@ -15,8 +15,9 @@ const FILES: [&str; 4] = [
     "chapter-player-widget_bg.wasm",
 ];
 
-/// The widget crate's version, from the root Cargo.toml's `[package]`.
-fn version() -> Result<String> {
+/// A string field of the widget crate's `[package]` in the root Cargo.toml (`version`,
+/// `repository`), if it is there.
+fn package_field(name: &str) -> Result<Option<String>> {
     let path = cmd::root().join("Cargo.toml");
     let manifest = fs::read_to_string(&path)
         .map_err(|e| Error::new(format!("reading {}: {e}", path.display())))?;
@@ -24,26 +25,33 @@ fn version() -> Result<String> {
         .split("[package]")
         .nth(1)
         .ok_or("Cargo.toml has no [package]")?;
-    package
+    let prefix = format!("{name} = \"");
+    // The section ends where the next one starts.
+    Ok(package
         .lines()
-        .find_map(|l| l.trim().strip_prefix("version = \""))
+        .take_while(|l| !l.starts_with('['))
+        .find_map(|l| l.trim().strip_prefix(prefix.as_str()))
         .and_then(|v| v.strip_suffix('"'))
-        .map(str::to_string)
-        .ok_or_else(|| Error::new("Cargo.toml's [package] has no version"))
+        .map(str::to_string))
 }
 
-fn manifest(version: &str) -> String {
+/// `package.json`. Its `repository` is the crate's: the project names its public home in
+/// Cargo.toml, and the package follows (until then it has none rather than a made-up one).
+fn manifest(version: &str, repository: Option<&str>) -> String {
     let files = FILES
         .iter()
         .map(|f| format!("\"{f}\""))
         .collect::<Vec<_>>()
         .join(", ");
+    let repository = repository
+        .map(|url| format!("\n  \"repository\": {{ \"type\": \"git\", \"url\": \"{url}\" }},"))
+        .unwrap_or_default();
     format!(
         r#"{{
   "name": "chapter-player",
   "version": "{version}",
   "description": "A podcast player web component that turns the timestamps in show notes into chapters",
-  "license": "MIT OR Apache-2.0",
+  "license": "MIT OR Apache-2.0",{repository}
   "type": "module",
   "exports": {{
     ".": {{
@@ -85,7 +93,9 @@ path all do). Types are in `chapter-player.d.ts`.
 /// the tarball.
 pub fn pack() -> Result<PathBuf> {
     let root = cmd::root();
-    let version = version()?;
+    let version = package_field("version")?
+        .ok_or_else(|| Error::new("Cargo.toml's [package] has no version"))?;
+    let repository = package_field("repository")?;
     let npm_dir = root.join("target").join("npm");
     let dir = npm_dir.join("chapter-player");
     if dir.exists() {
@@ -100,7 +110,7 @@ pub fn pack() -> Result<PathBuf> {
     let write = |name: &str, text: &str| {
         fs::write(dir.join(name), text).map_err(|e| Error::new(format!("{name}: {e}")))
     };
-    write("package.json", &manifest(&version))?;
+    write("package.json", &manifest(&version, repository.as_deref()))?;
     write("README.md", README)?;
     run(command("npm")
         .current_dir(&dir)
@@ -115,10 +125,19 @@ pub fn pack() -> Result<PathBuf> {
 mod tests {
     #[test]
     fn the_manifest_is_json_naming_the_entry_and_its_types() {
-        let m = super::manifest("1.2.3");
+        let m = super::manifest("1.2.3", None);
         assert!(m.contains("\"version\": \"1.2.3\""));
+        assert!(!m.contains("repository"));
         assert!(m.contains("\"types\": \"./chapter-player.d.ts\""));
         assert!(m.contains("\"default\": \"./chapter-player.js\""));
         assert!(m.contains("\"chapter-player-widget_bg.wasm\", \"README.md\"]"));
+    }
+
+    #[test]
+    fn the_repository_is_the_crates_when_it_names_one() {
+        let m = super::manifest("1.2.3", Some("https://example.org/chapter-player.git"));
+        assert!(m.contains(
+            "\"repository\": { \"type\": \"git\", \"url\": \"https://example.org/chapter-player.git\" },"
+        ));
     }
 }
