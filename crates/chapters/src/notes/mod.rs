@@ -106,26 +106,29 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
     let mut last_line: &str = "";
     let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
-        let cells = cell_entry(l);
-        let entries = match stamps[i].len() {
-            _ if rows[i] => table_entry(l, &stamps[i]).into_iter().collect(),
-            _ if cells.is_some() => cells.into_iter().collect(),
-            0 => Vec::new(),
-            1 => single(i).into_iter().collect(),
-            n => {
-                // Two stamps in a line of a one-per-line list are a title that mentions a time;
-                // on their own, or three and more, they are a list that lost its line breaks.
-                let in_list = n == 2
-                    && [i.checked_sub(1), Some(i + 1)]
-                        .into_iter()
-                        .flatten()
-                        .any(|j| {
-                            stamps.get(j).is_some_and(|s| s.len() == 1) && single(j).is_some()
-                        });
-                let inline = (!in_list)
-                    .then(|| line::inline_entries(l, &stamps[i]))
-                    .flatten();
-                inline.unwrap_or_else(|| single(i).into_iter().collect())
+        let entries = if rows[i] {
+            table_entry(l, &stamps[i]).into_iter().collect()
+        } else if let Some(entry) = cell_entry(l) {
+            vec![entry]
+        } else {
+            match stamps[i].len() {
+                0 => Vec::new(),
+                1 => single(i).into_iter().collect(),
+                n => {
+                    // Two stamps in a line of a one-per-line list are a title that mentions a time;
+                    // on their own, or three and more, they are a list that lost its line breaks.
+                    let in_list = n == 2
+                        && [i.checked_sub(1), Some(i + 1)]
+                            .into_iter()
+                            .flatten()
+                            .any(|j| {
+                                stamps.get(j).is_some_and(|s| s.len() == 1) && single(j).is_some()
+                            });
+                    let inline = (!in_list)
+                        .then(|| line::inline_entries(l, &stamps[i]))
+                        .flatten();
+                    inline.unwrap_or_else(|| single(i).into_iter().collect())
+                }
             }
         };
         if lookalikes::is_programme_item(l) {
