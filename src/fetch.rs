@@ -146,5 +146,5 @@ async fn first_byte_status(src: &str) -> Option<u16> {
 }
 
 async fn feed_text(url: &str) -> Result<String, Reason> {
-    String::from_utf8(bytes_of(&get(url).await?).await?).map_err(|_| Reason::NotText)
+    String::from_utf8(bytes_of(&get(url).await?).await?).map_err(|_| Reason::NotUtf8)
 }

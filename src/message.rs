@@ -28,7 +28,7 @@ pub enum Reason {
     Request,
     Http(u16),
     Unreadable,
-    NotText,
+    NotUtf8,
     NoEpisodes,
     /// The format's reader refused it; its own words, which name a line or a field.
     Invalid(String),

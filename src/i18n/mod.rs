@@ -40,6 +40,13 @@ pub struct Units {
     pub zero_is_singular: bool,
 }
 
+impl Units {
+    /// Whether `n` of something takes the singular in this language.
+    fn singular(&self, n: u64) -> bool {
+        n == 1 || (n == 0 && self.zero_is_singular)
+    }
+}
+
 /// Declares [`Text`] and, for the tests, the list of all its variants.
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident,)*) => {
@@ -202,8 +209,7 @@ impl Lang {
 
     /// `one` or `many` for `n`, with `n` filled in.
     pub fn count(self, n: usize, one: Text, many: Text) -> String {
-        let units = self.units();
-        let singular = n == 1 || (n == 0 && units.zero_is_singular);
+        let singular = self.units().singular(n as u64);
         self.fill(if singular { one } else { many }, &[&n.to_string()])
     }
 
@@ -213,8 +219,10 @@ impl Lang {
         let units = self.units();
         let s = ms / 1000;
         let amount = |n: u64, (one, many): (&str, &str)| {
-            let singular = n == 1 || (n == 0 && units.zero_is_singular);
-            fill(if singular { one } else { many }, &[&n.to_string()])
+            fill(
+                if units.singular(n) { one } else { many },
+                &[&n.to_string()],
+            )
         };
         let parts: Vec<String> = [(s / 3600, units.hour), (s / 60 % 60, units.minute)]
             .into_iter()

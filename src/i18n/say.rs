@@ -50,7 +50,7 @@ impl Lang {
             Reason::Request => self.text(Text::ReasonRequest).into(),
             Reason::Http(code) => self.fill(Text::ReasonHttp, &[&code.to_string()]),
             Reason::Unreadable => self.text(Text::ReasonUnreadable).into(),
-            Reason::NotText => self.text(Text::ReasonNotUtf8).into(),
+            Reason::NotUtf8 => self.text(Text::ReasonNotUtf8).into(),
             Reason::NoEpisodes => self.text(Text::ReasonNoEpisodes).into(),
             Reason::Invalid(detail) => self.fill(Text::ReasonInvalid, &[detail]),
         }

@@ -2,7 +2,7 @@
 
 use super::icons;
 use crate::i18n::{Lang, Text};
-use crate::keymap::aria_for;
+use crate::keymap::{aria_for, Does};
 use crate::state::{Action, Loading, RATES, SKIP_BACK_MS, SKIP_FORWARD_MS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -50,8 +50,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
         (props.volume * 100.0).round() as i32
     };
     let lang = props.lang;
-    let skip_back = lang.fill(Text::Back, &[&lang.spoken(SKIP_BACK_MS)]);
-    let skip_forward = lang.fill(Text::Forward, &[&lang.spoken(SKIP_FORWARD_MS)]);
+    let skip_back = Does::Back(SKIP_BACK_MS).describe(lang);
+    let skip_forward = Does::Forward(SKIP_FORWARD_MS).describe(lang);
 
     html! {
         <div class="controls">
