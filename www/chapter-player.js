@@ -1,9 +1,9 @@
 // <chapter-player> loader: finds its wasm next to itself, defines the element, and hands each
 // instance to Rust. Attributes and the notes stay live; everything else lives in the wasm module.
 
-// The wasm and its glue are fetched at once, neither waiting for the other, and the wasm is
-// compiled while it streams in. (A page can start both even earlier: see the README's preload
-// lines.)
+// The build bundles the wasm-bindgen glue into this file (xtask/bundle-loader.mjs), so the wasm
+// is the one request left: it starts at once and compiles while it streams in. (A page can start
+// it even earlier: see the README's preload line.)
 const wasm = fetch(new URL("chapter-player-widget_bg.wasm", import.meta.url));
 wasm.catch(() => {}); // A failed fetch is reported through `ready`, once the glue has it.
 const ready = import("./chapter-player-widget.js").then(async (glue) => {

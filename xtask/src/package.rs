@@ -1,17 +1,17 @@
 //! `cargo xtask package`: the npm package, from the release build. It holds the loader (the
-//! package's entry, with its types), the glue and the wasm, which the loader finds relative to
-//! itself — so the same files work from a bundler, an import map or a CDN path. `npm pack` makes
-//! the tarball in target/npm/, which a browser test installs into a fresh folder and uses.
+//! package's entry, with its types, and the wasm-bindgen glue bundled in) and the wasm, which the
+//! loader finds relative to itself — so the same files work from a bundler, an import map or a
+//! CDN path. `npm pack` makes the tarball in target/npm/, which a browser test installs into a
+//! fresh folder and uses.
 
 use crate::cmd::{self, command, run, Error, Result};
 use std::fs;
 use std::path::PathBuf;
 
 /// The files published, from dist/.
-const FILES: [&str; 4] = [
+const FILES: [&str; 3] = [
     "chapter-player.js",
     "chapter-player.d.ts",
-    "chapter-player-widget.js",
     "chapter-player-widget_bg.wasm",
 ];
 
@@ -84,9 +84,8 @@ import \"chapter-player\"; // defines <chapter-player>; or: import { mount } fro
 </chapter-player>
 ```
 
-The loader fetches `chapter-player-widget.js` and `chapter-player-widget_bg.wasm` from next to
-itself, so keep the three files together (a bundler that copies assets, an import map, or a CDN
-path all do). Types are in `chapter-player.d.ts`.
+The loader fetches `chapter-player-widget_bg.wasm` from next to itself, so keep the two files
+together (a bundler that copies assets, an import map, or a CDN path all do). Types are in `chapter-player.d.ts`.
 ";
 
 /// Assembles the package from dist/ (which must hold a release build) and packs it; the path of

