@@ -10,6 +10,7 @@ pub mod feed;
 pub mod formats;
 pub mod model;
 pub mod notes;
+mod quote;
 #[cfg(test)]
 mod test_support;
 pub mod timestamp;

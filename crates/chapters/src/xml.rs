@@ -228,12 +228,7 @@ pub fn attr_value(raw: &str) -> String {
 
 /// Text for an error message: quoted, and cut short so a huge value cannot flood the message.
 pub fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut short: String = s.chars().take(MAX).collect();
-    if s.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    format!("{short:?}")
+    crate::quote::quote(s, 40)
 }
 
 #[cfg(test)]

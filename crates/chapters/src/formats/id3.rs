@@ -357,8 +357,7 @@ fn read_chap(content: &[u8], major: u8) -> Result<Chapter, ParseError> {
 
 /// An element ID for an error message: quoted, escaped and short, so the message stays one line.
 fn quoted(element: &[u8]) -> String {
-    let id: String = latin1(element).chars().take(64).collect();
-    format!("{id:?}")
+    crate::quote::quote(&latin1(element), 64)
 }
 
 /// Numbers untitled chapters by their place in the final list, so sorting and de-duplication

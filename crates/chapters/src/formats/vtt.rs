@@ -260,12 +260,7 @@ fn cue_text(title: &str) -> String {
 
 /// A line for an error message: quoted, and cut short so a huge line cannot flood the message.
 fn quote(line: &str) -> String {
-    const MAX: usize = 60;
-    let mut short: String = line.chars().take(MAX).collect();
-    if line.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    format!("{short:?}")
+    crate::quote::quote(line, 60)
 }
 
 #[cfg(test)]
