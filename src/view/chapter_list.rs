@@ -78,20 +78,29 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     // When the listener last scrolled the list, and whether the next scroll event is ours.
     let browsed_at = use_mut_ref(|| f64::NEG_INFINITY);
     let scrolling_ourselves = use_memo((), |_| Rc::new(Cell::new(false)));
+    // Whether the list has left its top, by anyone: until it has, the first row is in view.
+    let ever_scrolled = use_memo((), |_| Rc::new(Cell::new(false)));
     let onscroll = {
         let (browsed_at, ours) = (browsed_at.clone(), (*scrolling_ourselves).clone());
+        let ever_scrolled = (*ever_scrolled).clone();
         Callback::from(move |_: Event| {
+            ever_scrolled.set(true);
             if !ours.replace(false) {
                 *browsed_at.borrow_mut() = js_sys::Date::now();
             }
         })
     };
     // Keep the current chapter in view inside the list, without scrolling the host page — unless
-    // the listener is browsing the list.
+    // the listener is browsing the list. The first row of a list still at its top needs no
+    // measuring: reading the layout here would force the first layout before the player has
+    // even been painted.
     {
         let (list, ours) = (list.clone(), (*scrolling_ourselves).clone());
+        let ever_scrolled = (*ever_scrolled).clone();
         use_effect_with((props.current, lo, hi), move |(current, _, _)| {
-            if js_sys::Date::now() - *browsed_at.borrow() < BROWSING_MS {
+            if js_sys::Date::now() - *browsed_at.borrow() < BROWSING_MS
+                || (*current == Some(0) && !ever_scrolled.get())
+            {
                 return;
             }
             let Some((i, ol)) = current.zip(list.cast::<web_sys::HtmlElement>()) else {
@@ -108,6 +117,7 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                     (ol.scroll_top(), ol.scroll_top() + ol.client_height());
                 if top < view_top || bottom > view_bottom {
                     ours.set(true);
+                    ever_scrolled.set(true);
                     ol.set_scroll_top(top - ol.client_height() / 3);
                 }
             }

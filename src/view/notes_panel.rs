@@ -1,10 +1,15 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
+//!
+//! The panel starts closed, so its body is built in a task after the player's first render:
+//! the chapters reach the screen without waiting for it, and it is in the page (for find in page
+//! to open it) a moment later.
 
 use super::Shared;
 use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use chapters::notes::display::Segment;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +23,14 @@ pub struct NotesPanelProps {
 #[function_component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let lang = props.lang;
+    let built = use_state_eq(|| false);
+    {
+        let built = built.clone();
+        use_effect_with((), move |_| {
+            let pending = Timeout::new(0, move || built.set(true));
+            move || drop(pending)
+        });
+    }
     let segment = |s: &Segment| match s {
         Segment::Text(t) => html! { { t.clone() } },
         Segment::Link { text, url } => html! {
@@ -40,7 +53,9 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         <details class="notes" part="notes">
             <summary part="notes-toggle">{ lang.text(Text::ShowNotes) }</summary>
             <div class="notes-body">
-                { for props.notes.iter().map(|line| html! { <p>{ for line.iter().map(segment) }</p> }) }
+                if *built {
+                    { for props.notes.iter().map(|line| html! { <p>{ for line.iter().map(segment) }</p> }) }
+                }
             </div>
         </details>
     }
