@@ -204,6 +204,34 @@ for (let i = 0; i < PEER_LOADS; i++) {
     await p.close();
   }
 }
+// Where our time goes, on the same page: when the loader and the wasm arrive (resource timing),
+// when the player is mounted (the element's `ready`: wasm compiled and instantiated, state built,
+// shadow root filled) and when the ten chapters are in it.
+const phases = { loader: [], wasmRequested: [], wasmArrived: [], mounted: [], chapters: [] };
+for (let i = 0; i < PEER_LOADS; i++) {
+  const p = await peerPage("chapter-player");
+  await p.goto(`${DIST}/peer-page.html`, { waitUntil: "commit" });
+  const t = await p.evaluate(() => new Promise((resolve) => {
+    let mounted = NaN;
+    customElements.whenDefined("chapter-player")
+      .then(() => document.querySelector("chapter-player").ready)
+      .then(() => { mounted = performance.now(); });
+    const check = () => {
+      if (document.querySelector("chapter-player")?.shadowRoot?.querySelectorAll("[part~=chapter]").length !== 10) {
+        requestAnimationFrame(check);
+        return;
+      }
+      const chapters = performance.now();
+      const entry = (end) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(end));
+      const [loader, wasm] = [entry("/chapter-player.js"), entry(".wasm")];
+      resolve({ loader: loader?.responseEnd, wasmRequested: wasm?.startTime, wasmArrived: wasm?.responseEnd, mounted, chapters });
+    };
+    check();
+  }));
+  for (const [k, v] of Object.entries(t)) if (Number.isFinite(v)) phases[k].push(v);
+  await p.close();
+}
+
 const peers = {};
 for (const name of Object.keys(PEERS)) {
   const peer = PEERS[name];
@@ -276,3 +304,10 @@ for (const [name, r] of Object.entries(peers)) {
   const clickCell = r.click === null ? "—" : `${r.click.toFixed(2)} ms`;
   console.log(`| ${name} | ${kib(r.bytes)} KiB | ${(r.bytes / us.bytes).toFixed(2)} | ${r.ready.toFixed(0)} ms | ${(r.ready / us.ready).toFixed(2)} | ${clickCell} |`);
 }
+console.log();
+console.log(`| chapter-player's load, from navigation (median of ${PEER_LOADS}) | ms |`);
+console.log("| --- | ---: |");
+const PHASES = { loader: "the loader has arrived", wasmRequested: "the wasm is requested (the loader has run)",
+  wasmArrived: "the wasm has arrived", mounted: "the player is mounted (`ready`: compiled, instantiated, first render)",
+  chapters: "the ten chapters are on screen (next frame)" };
+for (const [k, label] of Object.entries(PHASES)) console.log(`| ${label} | ${phases[k].length ? median(phases[k]).toFixed(0) : "—"} |`);
