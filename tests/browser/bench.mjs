@@ -232,6 +232,41 @@ for (let i = 0; i < PEER_LOADS; i++) {
   await p.close();
 }
 
+// The same work once the code is compiled: a second player, appended to a page whose first one
+// is mounted, from `append` to its ten chapters in the DOM.
+const second = [];
+for (let i = 0; i < PEER_LOADS; i++) {
+  const p = await peerPage("chapter-player");
+  await p.goto(`${DIST}/peer-page.html`);
+  await p.waitForFunction(`(${OURS.ready})()`);
+  second.push(await p.evaluate(() => new Promise((resolve) => {
+    const first = document.querySelector("chapter-player");
+    const el = first.cloneNode(true);
+    const t0 = performance.now();
+    document.body.append(el);
+    const done = () => el.shadowRoot.querySelectorAll("[part~=chapter]").length === 10;
+    el.ready.then(() => {
+      if (done()) return resolve(performance.now() - t0);
+      const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(performance.now() - t0)));
+      watch.observe(el.shadowRoot, { childList: true, subtree: true });
+    });
+  })));
+  await p.close();
+}
+// Chromium compiles wasm functions lazily, on their first call, on the main thread: how many the
+// first load compiles before its chapters are on screen, from one traced load.
+const lazily = await (async () => {
+  const p = await peerPage("chapter-player");
+  await browser.startTracing(p, { categories: ["disabled-by-default-v8.wasm.detailed"] });
+  await p.goto(`${DIST}/peer-page.html`);
+  await p.waitForFunction(`(${OURS.ready})()`);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents
+    .filter((e) => e.name === "wasm.CompileBaseline");
+  await p.close();
+  return { functions: events.length, bytes: events.reduce((t, e) => t + (e.args?.bodySize ?? 0), 0),
+    ms: events.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000 };
+})();
+
 const peers = {};
 for (const name of Object.keys(PEERS)) {
   const peer = PEERS[name];
@@ -311,3 +346,6 @@ const PHASES = { loader: "the loader has arrived", wasmRequested: "the wasm is r
   wasmArrived: "the wasm has arrived", mounted: "the player is mounted (`ready`: compiled, instantiated, first render)",
   chapters: "the ten chapters are on screen (next frame)" };
 for (const [k, label] of Object.entries(PHASES)) console.log(`| ${label} | ${phases[k].length ? median(phases[k]).toFixed(0) : "—"} |`);
+console.log(`| a second player on the same page, code compiled: \`append\` → its chapters | ${median(second).toFixed(1)} (min ${Math.min(...second).toFixed(1)}, max ${Math.max(...second).toFixed(1)}) |`);
+console.log();
+console.log(`Wasm functions compiled on first call during the first load: ${lazily.functions} (${kib(lazily.bytes)} KiB of code; ${lazily.ms.toFixed(1)} ms compiling, traced).`);
