@@ -1,9 +1,9 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
 //!
-//! The panel starts closed, so its body is built in a task after the player's first render:
-//! the chapters reach the screen without waiting for it, and it is in the page (for find in page
-//! to open it) a moment later.
+//! The panel starts closed, so its body is built in a task after the panel's first render: the
+//! chapters reach the screen without waiting for it, and it is in the page (for find in page to
+//! open it) a moment later.
 
 use super::Shared;
 use crate::i18n::{Lang, Text};

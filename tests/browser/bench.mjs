@@ -13,6 +13,10 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
 });
 
+/** `promise`, or an error naming `what` once it has not settled in 30 s: a page that never gets
+ * there fails the run instead of hanging it. */
+const within = (what, promise) => Promise.race([promise, new Promise((_, reject) =>
+  setTimeout(() => reject(new Error(`${what}: nothing after 30 s`)), 30_000).unref())]);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const kib = (n) => (n / 1024).toFixed(1);
@@ -79,6 +83,7 @@ const { clicks, seeks } = await page.evaluate(async (runs) => {
   }
   return { clicks, seeks };
 }, RUNS * 2);
+await page.close();
 
 // 4. A playback tick with many chapters: main-thread time (script + layout + style, from
 // Chromium's performance metrics) per second of playback, 10 against 1,000 chapters; and the
@@ -147,9 +152,9 @@ const OURS = {
 };
 const PEERS = {
   "chapter-player": OURS,
-  // The same page with the README's preload line in its head: the wasm is requested while the
-  // page is parsed instead of when the loader runs.
-  "chapter-player + preload line": { ...OURS, chapter: null,
+  // The same page with the README's preload line ahead of the player: the wasm is requested
+  // while the page is parsed instead of when the loader runs.
+  "chapter-player + the preload line": { ...OURS, chapter: null,
     html: `<link rel="preload" href="/chapter-player-widget_bg.wasm" as="fetch" crossorigin>${OURS.html}` },
   shikwasa: {
     files: { "peer/shikwasa.min.js": "node_modules/shikwasa/dist/shikwasa.min.js", "peer/shikwasa.css": "node_modules/shikwasa/dist/style.css" },
@@ -189,6 +194,28 @@ async function peerPage(name) {
   return p;
 }
 
+// Where our time goes, in the same loads: when the loader and the wasm arrive (resource timing),
+// when the player is mounted (the element's `ready`: wasm compiled and instantiated, state built,
+// shadow root filled) and when the ten chapters are in it.
+const ourPhases = () => new Promise((resolve) => {
+  let mounted = NaN;
+  customElements.whenDefined("chapter-player")
+    .then(() => document.querySelector("chapter-player").ready)
+    .then(() => { mounted = performance.now(); });
+  const check = () => {
+    if (document.querySelector("chapter-player")?.shadowRoot?.querySelectorAll("[part~=chapter]").length !== 10) {
+      requestAnimationFrame(check);
+      return;
+    }
+    const chapters = performance.now();
+    const entry = (end) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(end));
+    const [loader, wasm] = [entry("/chapter-player.js"), entry(".wasm")];
+    resolve({ loader: loader?.responseEnd, wasmRequested: wasm?.startTime, wasmArrived: wasm?.responseEnd, mounted, chapters });
+  };
+  check();
+});
+const phases = { loader: [], wasmRequested: [], wasmArrived: [], mounted: [], chapters: [] };
+
 // Loads take turns (one of each player per round), so a slower spell of the machine falls on all.
 const PEER_LOADS = 11;
 const readyTimes = Object.fromEntries(Object.keys(PEERS).map((name) => [name, []]));
@@ -196,40 +223,19 @@ for (let i = 0; i < PEER_LOADS; i++) {
   for (const name of Object.keys(PEERS)) {
     const p = await peerPage(name);
     await p.goto(`${DIST}/peer-page.html`, { waitUntil: "commit" });
-    readyTimes[name].push(await p.evaluate((fn) => new Promise((resolve) => {
-      const done = new Function(`return (${fn})()`);
-      const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
-      check();
-    }), PEERS[name].ready.toString()));
+    if (name === "chapter-player") {
+      const t = await within("chapter-player's load phases", p.evaluate(ourPhases));
+      for (const [k, v] of Object.entries(t)) if (Number.isFinite(v)) phases[k].push(v);
+      readyTimes[name].push(t.chapters);
+    } else {
+      readyTimes[name].push(await within(`${name}: chapters on screen`, p.evaluate((fn) => new Promise((resolve) => {
+        const done = new Function(`return (${fn})()`);
+        const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      }), PEERS[name].ready.toString())));
+    }
     await p.close();
   }
-}
-// Where our time goes, on the same page: when the loader and the wasm arrive (resource timing),
-// when the player is mounted (the element's `ready`: wasm compiled and instantiated, state built,
-// shadow root filled) and when the ten chapters are in it.
-const phases = { loader: [], wasmRequested: [], wasmArrived: [], mounted: [], chapters: [] };
-for (let i = 0; i < PEER_LOADS; i++) {
-  const p = await peerPage("chapter-player");
-  await p.goto(`${DIST}/peer-page.html`, { waitUntil: "commit" });
-  const t = await p.evaluate(() => new Promise((resolve) => {
-    let mounted = NaN;
-    customElements.whenDefined("chapter-player")
-      .then(() => document.querySelector("chapter-player").ready)
-      .then(() => { mounted = performance.now(); });
-    const check = () => {
-      if (document.querySelector("chapter-player")?.shadowRoot?.querySelectorAll("[part~=chapter]").length !== 10) {
-        requestAnimationFrame(check);
-        return;
-      }
-      const chapters = performance.now();
-      const entry = (end) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(end));
-      const [loader, wasm] = [entry("/chapter-player.js"), entry(".wasm")];
-      resolve({ loader: loader?.responseEnd, wasmRequested: wasm?.startTime, wasmArrived: wasm?.responseEnd, mounted, chapters });
-    };
-    check();
-  }));
-  for (const [k, v] of Object.entries(t)) if (Number.isFinite(v)) phases[k].push(v);
-  await p.close();
 }
 
 // The same work once the code is compiled: a second player, appended to a page whose first one
@@ -239,7 +245,7 @@ for (let i = 0; i < PEER_LOADS; i++) {
   const p = await peerPage("chapter-player");
   await p.goto(`${DIST}/peer-page.html`);
   await p.waitForFunction(`(${OURS.ready})()`);
-  second.push(await p.evaluate(() => new Promise((resolve) => {
+  second.push(await within("a second player's chapters", p.evaluate(() => new Promise((resolve) => {
     const first = document.querySelector("chapter-player");
     const el = first.cloneNode(true);
     const t0 = performance.now();
@@ -250,21 +256,24 @@ for (let i = 0; i < PEER_LOADS; i++) {
       const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(performance.now() - t0)));
       watch.observe(el.shadowRoot, { childList: true, subtree: true });
     });
-  })));
+  }))));
   await p.close();
 }
-// Chromium compiles wasm functions lazily, on their first call, on the main thread: how many the
-// first load compiles before its chapters are on screen, from one traced load.
+// Chromium compiles wasm functions lazily, on their first call, on the thread that calls them:
+// how many the first load compiles before its chapters are on screen, from one traced load (the
+// only page open). A lazy compile wraps the baseline compile that says the function's size.
 const lazily = await (async () => {
   const p = await peerPage("chapter-player");
-  await browser.startTracing(p, { categories: ["disabled-by-default-v8.wasm.detailed"] });
+  await browser.startTracing(p, { categories: ["v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
   await p.goto(`${DIST}/peer-page.html`);
   await p.waitForFunction(`(${OURS.ready})()`);
-  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents
-    .filter((e) => e.name === "wasm.CompileBaseline");
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await p.close();
-  return { functions: events.length, bytes: events.reduce((t, e) => t + (e.args?.bodySize ?? 0), 0),
-    ms: events.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000 };
+  const lazy = events.filter((e) => e.name === "wasm.CompileLazy");
+  const inside = (e) => lazy.some((l) => l.pid === e.pid && l.tid === e.tid && e.ts >= l.ts && e.ts <= l.ts + l.dur);
+  const compiled = events.filter((e) => e.name === "wasm.CompileBaseline" && inside(e));
+  return { functions: lazy.length, bytes: compiled.reduce((t, e) => t + (e.args?.bodySize ?? 0), 0),
+    ms: lazy.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000 };
 })();
 
 const peers = {};
@@ -348,4 +357,4 @@ const PHASES = { loader: "the loader has arrived", wasmRequested: "the wasm is r
 for (const [k, label] of Object.entries(PHASES)) console.log(`| ${label} | ${phases[k].length ? median(phases[k]).toFixed(0) : "—"} |`);
 console.log(`| a second player on the same page, code compiled: \`append\` → its chapters | ${median(second).toFixed(1)} (min ${Math.min(...second).toFixed(1)}, max ${Math.max(...second).toFixed(1)}) |`);
 console.log();
-console.log(`Wasm functions compiled on first call during the first load: ${lazily.functions} (${kib(lazily.bytes)} KiB of code; ${lazily.ms.toFixed(1)} ms compiling, traced).`);
+console.log(`Wasm functions compiled on first call during the first load: ${lazily.functions} (${kib(lazily.bytes)} KiB of code; ${lazily.ms.toFixed(1)} ms in those compiles, traced).`);

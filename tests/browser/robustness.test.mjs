@@ -452,6 +452,23 @@ test('a missing chapters file falls back to the notes\' chapters and says so; wi
   assert.equal(now, 0);
 });
 
+// The release wasm is built without `Debug` formatting: a message that quoted its input with `{:?}`
+// would lose the quote. This one quotes the line, escaped, with a direction override made visible.
+test('a chapters file that does not parse names the file and quotes the bad line, escaped', async () => {
+  const page = await ctx.page();
+  await page.route(`${DIST_URL}/bad-chapters.vtt`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/vtt', body: 'WEBVTT\n\n1\n00:00 --> "soon" \u202e\nIntro\n' }),
+  );
+  await openDemo(page);
+  await addPlayer(page, 'badvtt', { src: 'media/episode-18.mp3', chapters: 'bad-chapters.vtt' });
+  await waitForPlayer(page, '#badvtt');
+  const problem = page.locator('#badvtt [part~="chapter-list"] [role="alert"]');
+  await problem.waitFor({ state: 'visible' });
+  const message = (await problem.innerText()).trim();
+  assert.match(message, /bad-chapters\.vtt/);
+  assert.ok(message.includes('line 4: bad cue timing "00:00 --> \\"soon\\" \\u{202e}"'), message);
+});
+
 test('chapters="URL" loads WebVTT and JSON chapters; a missing file shows an error', async () => {
   const page = await ctx.page();
   await page.route(`${DIST_URL}/test-chapters.vtt`, (route) =>

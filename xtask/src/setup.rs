@@ -230,7 +230,8 @@ fn dpkg_installed(package: &str) -> bool {
     })
 }
 
-/// The npm dev dependencies (binaryen's wasm-opt, playwright-core, http-server), reinstalled when
+/// The npm dev dependencies (binaryen's wasm-opt and esbuild, which every trunk build uses; the
+/// test and benchmark tools; package.json says what each is for), reinstalled when
 /// package-lock.json changed since the last install.
 fn npm() -> Result {
     let root = cmd::root();
