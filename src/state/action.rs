@@ -57,6 +57,9 @@ pub enum Action {
     SetRate(f64),
     ToggleShortcuts,
     CloseShortcuts,
+    /// The notes panel has had its first render: build the notes' display segments now, and
+    /// again whenever the notes change.
+    ShowNotes,
     Retry,
     // What the page sets: attributes, properties, `mount()`.
     /// Play this episode from its start (a new `src`, a playlist entry).

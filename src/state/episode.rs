@@ -31,9 +31,15 @@ impl PlayerState {
                 self.generation = self.generation.wrapping_add(1);
                 self.load_chapters(out);
             }
+            Action::ShowNotes if !self.notes_shown => {
+                self.notes_shown = true;
+                self.notes = self.episode.notes_display();
+            }
             Action::NotesChanged(notes) if *self.episode.notes != *notes => {
                 Rc::make_mut(&mut self.episode).notes = notes;
-                self.notes = self.episode.notes_display();
+                if self.notes_shown {
+                    self.notes = self.episode.notes_display();
+                }
                 if self.episode.chapters == ChapterSource::Notes {
                     self.generation = self.generation.wrapping_add(1);
                     self.load_chapters(out);
@@ -84,7 +90,12 @@ impl PlayerState {
     fn load(&mut self, episode: Rc<Episode>, play: bool, out: &mut Vec<Command>) {
         let previous = std::mem::take(self);
         *self = PlayerState {
-            notes: episode.notes_display(),
+            notes: if previous.notes_shown {
+                episode.notes_display()
+            } else {
+                Rc::default()
+            },
+            notes_shown: previous.notes_shown,
             duration_ms: episode.duration_ms,
             generation: previous.generation.wrapping_add(1),
             resume: previous.resume,

@@ -51,8 +51,12 @@ pub enum Loading {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlayerState {
     pub episode: Rc<Episode>,
-    /// The episode's notes, ready to show with clickable times.
+    /// The episode's notes, ready to show with clickable times. Built once the notes panel asks
+    /// ([`Action::ShowNotes`], a task after its first render), so the first render does not
+    /// wait for them.
     pub notes: Rc<Vec<Vec<Segment>>>,
+    /// The notes panel has asked for [`Self::notes`].
+    pub notes_shown: bool,
     /// Counts episode and chapter-source changes: an answer to a request made for an earlier
     /// one carries an older number and is dropped.
     pub generation: u32,
@@ -104,6 +108,7 @@ impl Default for PlayerState {
         PlayerState {
             episode: Rc::new(Episode::default()),
             notes: Rc::new(Vec::new()),
+            notes_shown: false,
             generation: 0,
             resume: true,
             playlist: Rc::new(Vec::new()),
@@ -155,6 +160,15 @@ impl Activity {
 }
 
 impl PlayerState {
+    /// There are notes to show: text in them, and once their segments are built, a line of them.
+    pub fn has_notes(&self) -> bool {
+        if self.notes_shown {
+            !self.notes.is_empty()
+        } else {
+            !self.episode.notes.trim().is_empty()
+        }
+    }
+
     /// "Previous chapter" would do something: there is an earlier chapter, or the current one
     /// can be restarted.
     pub fn has_previous(&self) -> bool {

@@ -242,7 +242,6 @@ fn loading_an_episode_points_everything_at_it() {
         ]
     );
     assert_eq!(p.chapters.len(), 2);
-    assert_eq!(p.notes.len(), 2);
     assert_eq!(p.episode.title, "Episode");
 
     // A new source: the listener's settings stay, the rest starts over.
@@ -362,6 +361,33 @@ fn a_failing_chapter_file_falls_back_to_the_notes_then_the_audio() {
 }
 
 #[test]
+fn the_notes_segments_wait_until_the_panel_asks() {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Notes,
+        "0:00 A\n1:00 B",
+    )));
+    // The chapters are there for the first render; the notes' segments are not built yet.
+    assert_eq!(p.chapters.len(), 2);
+    assert!(p.notes.is_empty() && p.has_notes());
+    assert_eq!(p.update(Action::ShowNotes), []);
+    assert_eq!(p.notes.len(), 2);
+    // Markup with no text in it: once the segments are built, no panel.
+    p.update(Action::NotesChanged(Rc::from("<p><br></p>")));
+    assert!(p.notes.is_empty() && !p.has_notes());
+    // Asked once, they follow the notes, and the next episode's are built on loading it.
+    p.update(Action::NotesChanged(Rc::from("0:00 A\n1:00 B\n2:00 C")));
+    assert_eq!(p.notes.len(), 3);
+    p.update(Action::Load(episode(
+        "https://pod.example/next.mp3",
+        ChapterSource::Notes,
+        "0:00 Z",
+    )));
+    assert_eq!(p.notes.len(), 1);
+}
+
+#[test]
 fn changed_notes_are_read_again() {
     let mut p = PlayerState::default();
     p.update(Action::Load(episode(
@@ -369,6 +395,7 @@ fn changed_notes_are_read_again() {
         ChapterSource::Notes,
         "0:00 A\n1:00 B",
     )));
+    p.update(Action::ShowNotes);
     assert_eq!(
         p.update(Action::NotesChanged(Rc::from("0:00 X\n1:00 Y\n2:00 Z"))),
         [changed(0, 0, "X")]

@@ -143,6 +143,7 @@ impl PlayerState {
             | Action::Describe { .. }
             | Action::SetChapterSource(_)
             | Action::NotesChanged(_)
+            | Action::ShowNotes
             | Action::DurationHint(_)
             | Action::SetResume(_)
             | Action::ChaptersLoaded { .. }

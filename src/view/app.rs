@@ -198,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                     dispatch={dispatch.clone()}
                 />
             }
-            if !s.notes.is_empty() {
+            if s.has_notes() {
                 <NotesPanel {lang} notes={Shared(s.notes.clone())} dispatch={dispatch.clone()} />
             }
             if s.shortcuts_open {

@@ -1,9 +1,9 @@
 //! The episode's show notes, collapsible, with every timestamp a button that seeks and every link
 //! a safe `http(s)` link. Built from text segments: the notes' own markup is never rendered.
 //!
-//! The panel starts closed, so its body is built in a task after the panel's first render: the
-//! chapters reach the screen without waiting for it, and it is in the page (for find in page to
-//! open it) a moment later.
+//! The panel starts closed, so it asks for the notes' segments ([`Action::ShowNotes`]) in a task
+//! after its first render: the chapters reach the screen without waiting for them, and the body is
+//! in the page (for find in page to open it) a moment later.
 
 use super::Shared;
 use crate::i18n::{Lang, Text};
@@ -23,11 +23,10 @@ pub struct NotesPanelProps {
 #[function_component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let lang = props.lang;
-    let built = use_state_eq(|| false);
     {
-        let built = built.clone();
+        let dispatch = props.dispatch.clone();
         use_effect_with((), move |_| {
-            let pending = Timeout::new(0, move || built.set(true));
+            let pending = Timeout::new(0, move || dispatch.emit(Action::ShowNotes));
             move || drop(pending)
         });
     }
@@ -53,9 +52,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         <details class="notes" part="notes">
             <summary part="notes-toggle">{ lang.text(Text::ShowNotes) }</summary>
             <div class="notes-body">
-                if *built {
-                    { for props.notes.iter().map(|line| html! { <p>{ for line.iter().map(segment) }</p> }) }
-                }
+                { for props.notes.iter().map(|line| html! { <p>{ for line.iter().map(segment) }</p> }) }
             </div>
         </details>
     }
