@@ -78,15 +78,12 @@ pub fn set_path() {
         crate::setup::node_venv().join("bin"),
         root().join("node_modules").join(".bin"),
     ];
-    let cargo_bin = env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
-        .map(|home| home.join("bin"));
+    let cargo_bin = cargo_home().join("bin");
     let current: Vec<PathBuf> = env::var_os("PATH")
         .map(|p| env::split_paths(&p).collect())
         .unwrap_or_default();
-    if let Some(bin) = cargo_bin.filter(|bin| !current.contains(bin)) {
-        dirs.push(bin);
+    if !current.contains(&cargo_bin) {
+        dirs.push(cargo_bin);
     }
     for dir in current {
         if !dirs.contains(&dir) {
@@ -96,6 +93,14 @@ pub fn set_path() {
     if let Ok(path) = env::join_paths(dirs) {
         env::set_var("PATH", path);
     }
+}
+
+/// Cargo's home: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
 }
 
 /// A command that runs in the repository root.

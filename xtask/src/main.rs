@@ -8,14 +8,16 @@ mod id3_tag;
 mod media;
 mod package;
 mod readme;
+mod release;
 mod serve;
 mod setup;
 mod size;
 
 use std::fs;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use cmd::{command, header, run, Error, Result, Steps};
+use release::trunk;
 use serve::Servers;
 
 const USAGE: &str = "\
@@ -25,8 +27,10 @@ commands:
   setup            install what the demo and tests need (rust target, trunk, wasm-bindgen-cli,
                    Debian packages, npm dev dependencies); skips what is already there
   media [--force]  generate the demo/test audio into www/media/ (skipped when up to date)
-  demo             setup, media, then serve the demo at http://127.0.0.1:8080/
-  test             setup, then fmt, clippy, unit tests, the TypeScript types, 20 s of fuzzing per
+  demo [--port N]  setup, media, then serve the demo at http://127.0.0.1:8080/ (or port N, or
+                   $DEMO_PORT)
+  test             setup, an offline resolution of the release build from what setup fetched
+                   into an empty CARGO_HOME, then fmt, clippy, unit tests, the TypeScript types, 20 s of fuzzing per
                    target, wasm component tests, media, the README's command lines, trunk build,
                    the size budget and the browser tests; stops at the first failure
   fuzz [SECONDS]   run every fuzz target of crates/chapters for SECONDS each (default 600)
@@ -45,7 +49,11 @@ fn main() -> ExitCode {
         ["setup"] => setup::setup(),
         ["media"] => media::media(false),
         ["media", "--force"] => media::media(true),
-        ["demo"] => demo(),
+        ["demo"] => demo(None),
+        ["demo", "--port", port] => match port.parse() {
+            Ok(port) => demo(Some(port)),
+            Err(_) => return usage_error(&format!("not a port number: {port:?}")),
+        },
         ["test"] => test(),
         ["fuzz"] => fuzz::fuzz(fuzz::DEFAULT_SECONDS),
         ["fuzz", seconds] => match seconds.parse() {
@@ -76,43 +84,37 @@ fn usage_error(what: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// trunk, kept from the network: it must use the tools `setup` installed, never download its own
-/// (offline mode turns a would-be download into an error), and skip its update check. `setup`
-/// has fetched every crate, so the cargo build it runs works offline too.
-///
-/// The wasm is built with the standard library rebuilt to abort at once on a panic, with no
-/// message or location (a panic aborts the module either way): 10.4 KiB less brotli, measured.
-/// `-Zfmt-debug=none` leaves `Debug` formatting out (2.6 KiB): nothing the player shows or
-/// throws is formatted with `{:?}` (error messages quote input with `chapters`' own `quote`).
-/// These are flags the stable toolchain keeps behind `RUSTC_BOOTSTRAP` and the `rust-src`
-/// component, which setup installs; they apply to the wasm target only.
-fn trunk() -> Command {
-    let mut cmd = command("trunk");
-    cmd.env("TRUNK_OFFLINE", "true")
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none",
-        );
-    cmd
-}
+/// The demo server's port: `--port`, else `DEMO_PORT`, else 8080.
+const DEMO_PORT: u16 = 8080;
 
-fn demo() -> Result {
+fn demo(port: Option<u16>) -> Result {
+    let port = match port {
+        Some(port) => port,
+        None => match std::env::var("DEMO_PORT") {
+            Ok(value) => value
+                .trim()
+                .parse()
+                .map_err(|_| Error::new(format!("DEMO_PORT is not a port number: {value:?}")))?,
+            Err(_) => DEMO_PORT,
+        },
+    };
+    // trunk panics with a backtrace when the port is taken; say it plainly, before the setup.
+    serve::port_free(port).map_err(|e| {
+        Error::new(format!(
+            "port {port} on 127.0.0.1 is taken ({e}): stop what uses it, or serve the demo on \
+             another port with `cargo xtask demo --port {}` (or DEMO_PORT={})",
+            port.wrapping_add(1),
+            port.wrapping_add(1)
+        ))
+    })?;
     header("setup");
     setup::setup()?;
     header("media");
     media::media(false)?;
-    println!("\n    demo: http://127.0.0.1:8080/\n");
-    run(trunk().args([
-        "serve",
-        "--release",
-        "--port",
-        "8080",
-        "--address",
-        "127.0.0.1",
-    ]))
+    println!("\n    demo: http://127.0.0.1:{port}/\n");
+    run(trunk()
+        .args(["serve", "--release", "--address", "127.0.0.1", "--port"])
+        .arg(port.to_string()))
 }
 
 fn test() -> Result {
@@ -124,6 +126,10 @@ fn test() -> Result {
 
 fn test_steps(steps: &mut Steps) -> Result {
     steps.step("setup", setup::setup)?;
+    steps.step(
+        "the release build resolves offline from what setup fetched (empty CARGO_HOME)",
+        release::resolves_offline_from_setup,
+    )?;
     steps.run(command("cargo").args(["fmt", "--all", "--", "--check"]))?;
     steps.run(command("cargo").args([
         "clippy",

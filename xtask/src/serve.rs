@@ -48,7 +48,7 @@ impl Servers {
     fn start_one(&mut self, dir: &str, port: u16) -> Result {
         // A server left over from an earlier run would answer in place of this one and serve stale
         // files: refuse rather than test the wrong thing.
-        TcpListener::bind((HOST, port)).map_err(|e| {
+        port_free(port).map_err(|e| {
             Error::new(format!(
                 "port {port} is taken ({e}): is a server from an earlier run still up?"
             ))
@@ -100,6 +100,11 @@ impl Drop for Servers {
             let _ = child.wait();
         }
     }
+}
+
+/// Whether nothing listens on `port` of the loopback address the servers use.
+pub fn port_free(port: u16) -> std::io::Result<()> {
+    TcpListener::bind((HOST, port)).map(drop)
 }
 
 /// Whether a minimal GET to `/` on the port gets an HTTP response.

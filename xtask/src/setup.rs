@@ -5,7 +5,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::SystemTime;
+use std::thread;
+use std::time::{Instant, SystemTime};
 
 use crate::cmd::{self, command, probe, run, Context, Error, Result};
 
@@ -29,16 +30,38 @@ const APT_PACKAGES: [&str; 7] = [
     "python3-venv",
 ];
 
+/// The steps, each timed. The two tools built from source (trunk, wasm-bindgen-cli) keep both
+/// cores busy for most of a new machine's setup while the Debian and npm downloads mostly wait on
+/// the network, so the two groups run side by side.
 pub fn setup() -> Result {
-    rust_target()?;
-    rust_src()?;
-    trunk()?;
-    cargo_fetch()?;
-    wasm_bindgen()?;
-    apt()?;
-    node()?;
-    npm()?;
-    Ok(())
+    timed("rust target", rust_target)?;
+    timed("rust-src", rust_src)?;
+    timed("crates", || fetch_crates(&cmd::cargo_home()))?;
+    thread::scope(|scope| {
+        let tools = scope.spawn(|| {
+            timed("trunk", trunk)?;
+            timed("wasm-bindgen-cli", wasm_bindgen)
+        });
+        let system = timed("apt", apt)
+            .and_then(|()| timed("node", node))
+            .and_then(|()| timed("npm", npm));
+        let tools = tools
+            .join()
+            .unwrap_or_else(|_| Err(Error::new("setup: the tool builds' thread panicked")));
+        system.and(tools)
+    })
+}
+
+/// Runs one setup step and says how long it took, so a slow step on a new machine shows.
+fn timed(name: &str, step: impl FnOnce() -> Result) -> Result {
+    let started = Instant::now();
+    let result = step();
+    println!(
+        "setup: {name}: {} ({})",
+        if result.is_ok() { "done" } else { "FAILED" },
+        cmd::format_duration(started.elapsed())
+    );
+    result
 }
 
 /// The oldest Node.js the tools run on: playwright-core needs 20, `node --test
@@ -97,7 +120,7 @@ fn node() -> Result {
     }
 }
 
-/// The standard library's source, which the release wasm build rebuilds (see `trunk()` in main.rs).
+/// The standard library's source, which the release wasm build rebuilds (see `release.rs`).
 fn rust_src() -> Result {
     let installed = probe("rustup", &["component", "list", "--installed"]).ok_or(
         "`rustup component list --installed` failed: the project needs a rustup toolchain",
@@ -133,20 +156,55 @@ fn trunk() -> Result {
                 "setup: {want}: installing with cargo (found: {})",
                 found.as_deref().unwrap_or("none")
             );
-            run(command("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))
+            // Without its default features: no TLS stack and no update check, neither of which
+            // an offline build uses, and a quarter fewer crates to compile.
+            run(command("cargo").args([
+                "install",
+                "--locked",
+                "--no-default-features",
+                &format!("trunk@{TRUNK_VERSION}"),
+            ]))
         }
     }
 }
 
-/// Brings Cargo.lock up to date with the manifests and downloads every crate for every target, so
-/// the wasm-bindgen version read next is the one the build will use, and trunk can build offline.
-fn cargo_fetch() -> Result {
+/// Downloads into `cargo_home` every crate the builds resolve offline (trunk runs cargo with
+/// `--offline`): the workspace's, for every target, after bringing Cargo.lock up to date with the
+/// manifests (so the wasm-bindgen version read next is the one the build will use), and the
+/// standard library's. The release wasm rebuilds `std` (see `release.rs`), and cargo resolves
+/// `std`'s own workspace, from the toolchain's `rust-src`, with `std`'s Cargo.lock, every
+/// platform's dependencies included: without them the offline build fails on a machine whose
+/// cache never saw an online build of `std` (`no matching package named moto-rt`).
+pub fn fetch_crates(cargo_home: &Path) -> Result {
     if !cmd::root().join("Cargo.lock").is_file() {
         println!("setup: Cargo.lock: generating");
         run(command("cargo").arg("generate-lockfile"))?;
     }
-    println!("setup: crates: cargo fetch");
-    run(command("cargo").arg("fetch"))
+    println!("setup: crates: cargo fetch (the workspace)");
+    run(command("cargo").env("CARGO_HOME", cargo_home).arg("fetch"))?;
+    let std_manifest = std_workspace()?.join("Cargo.toml");
+    println!("setup: crates: cargo fetch (the standard library, rebuilt for the release wasm)");
+    // `std`'s manifests use unstable cargo features; the build that rebuilds it has the same key.
+    run(command("cargo")
+        .env("CARGO_HOME", cargo_home)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args(["fetch", "--locked", "--manifest-path"])
+        .arg(std_manifest))
+}
+
+/// The standard library's workspace in the active toolchain's `rust-src` component.
+fn std_workspace() -> Result<std::path::PathBuf> {
+    let sysroot = probe("rustc", &["--print", "sysroot"])
+        .ok_or("`rustc --print sysroot` failed: the project needs a rustup toolchain")?;
+    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library");
+    if library.join("Cargo.toml").is_file() {
+        Ok(library)
+    } else {
+        Err(Error::new(format!(
+            "no standard library source in {}: `rustup component add rust-src`",
+            library.display()
+        )))
+    }
 }
 
 /// `wasm-bindgen` (used by trunk) and `wasm-bindgen-test-runner` (used by the component tests)
