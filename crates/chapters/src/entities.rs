@@ -29,6 +29,11 @@ pub fn decode(s: &str) -> String {
 /// Decodes the reference at the start of `s` (which starts with `&`): the character and the
 /// number of bytes it used.
 fn decode_one(s: &str) -> Option<(char, usize)> {
+    terminated(s).or_else(|| decimal_without_semicolon(s))
+}
+
+/// A reference that ends with its semicolon: `&amp;`, `&#8212;`, `&#x2014;`.
+fn terminated(s: &str) -> Option<(char, usize)> {
     // Searching bytes, not a sliced `str`: a cut at byte 12 could fall inside a character.
     let semi = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..semi];
@@ -45,6 +50,20 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
         named(body)?
     };
     Some((ch, semi + 1))
+}
+
+/// `&#8211 ` as pages write it, the semicolon left out: browsers read a decimal reference up to
+/// its last digit, and so does this.
+fn decimal_without_semicolon(s: &str) -> Option<(char, usize)> {
+    let digits = s.get(2..)?.bytes().take_while(u8::is_ascii_digit).count();
+    if !s.starts_with("&#") || !(2..=7).contains(&digits) {
+        return None;
+    }
+    let code: u32 = s[2..2 + digits].parse().ok()?;
+    match char::from_u32(code)? {
+        '\0' => None,
+        c => Some((c, 2 + digits)),
+    }
 }
 
 fn named(name: &str) -> Option<char> {
@@ -111,6 +130,13 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_reference_without_its_semicolon_is_read_to_its_last_digit() {
+        assert_eq!(decode("00:00 &#8211 Intro"), "00:00 – Intro");
+        assert_eq!(decode("A&#8211B; c"), "A–B; c");
+        assert_eq!(decode("&#1 &#"), "&#1 &#");
+    }
 
     #[test]
     fn decodes_named_and_numeric() {

@@ -28,14 +28,17 @@ const BLOCK_TAGS: &[&str] = &[
     "pre",
     "section",
     "table",
-    "td",
-    "th",
     "tr",
     "ul",
 ];
 
 /// Tags that mark text as HTML when they appear, besides the block tags.
-const INLINE_TAGS: &[&str] = &["a", "b", "em", "i", "span", "strong", "u", "code", "small"];
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "em", "i", "span", "strong", "u", "code", "small", "td", "th", "del", "s", "strike",
+];
+
+/// Tags whose content is not read: code and styling, and text the author struck out.
+const DROPPED_TAGS: &[&str] = &["script", "style", "del", "s", "strike"];
 
 /// Plain text of `input`: HTML tags become line breaks or nothing, `<a href>` becomes a Markdown
 /// link, script and style contents and comments are dropped, character references are decoded.
@@ -60,7 +63,8 @@ pub fn to_text(input: &str) -> String {
     }
 }
 
-fn looks_like_html(s: &str) -> bool {
+/// Whether `s` holds HTML tags that [`to_text`] reads.
+pub(super) fn looks_like_html(s: &str) -> bool {
     s.match_indices('<').any(|(i, _)| {
         let (name, _) = tag_name(&s[i + 1..]);
         BLOCK_TAGS.contains(&name.as_str()) || INLINE_TAGS.contains(&name.as_str())
@@ -113,11 +117,13 @@ fn html_to_text(s: &str) -> String {
                 out.push_str(tag);
                 out.push('>');
             }
-            "script" | "style" if !closing => {
-                let close = format!("</{name}");
-                rest = find_ignore_case(rest, &close)
-                    .and_then(|i| rest[i..].find('>').map(|g| &rest[i + g + 1..]))
-                    .unwrap_or("");
+            name if DROPPED_TAGS.contains(&name) && !closing => {
+                match closing_tag_end(rest, name) {
+                    Some(end) => rest = &rest[end..],
+                    // Code never closed hides the rest; struck text never closed was not struck.
+                    None if matches!(name, "script" | "style") => rest = "",
+                    None => {}
+                }
             }
             "a" if !closing => {
                 let href = attribute(tag, "href").and_then(|h| web_url(&entities::decode(&h)));
@@ -133,12 +139,29 @@ fn html_to_text(s: &str) -> String {
                     out.push(')');
                 }
             }
+            // Table cells stay cells on their row's line: `| 12:03 | Welcome`.
+            "td" | "th" if !closing => out.push_str(" | "),
             name if BLOCK_TAGS.contains(&name) => out.push('\n'),
             _ => {}
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The byte just past the first `</name>` in `s` (any case, attributes or spaces allowed before
+/// `>`), and not `</name…>` of a longer name (`</s>`, not `</span>`).
+fn closing_tag_end(s: &str, name: &str) -> Option<usize> {
+    let close = format!("</{name}");
+    let mut from = 0;
+    while let Some(i) = find_ignore_case(&s[from..], &close) {
+        let after = from + i + close.len();
+        match s.as_bytes().get(after) {
+            Some(b) if b.is_ascii_alphanumeric() => from = after,
+            _ => return s[after..].find('>').map(|g| after + g + 1),
+        }
+    }
+    None
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
@@ -309,6 +332,22 @@ mod tests {
                 "05:00 Next"
             ]
         );
+    }
+
+    #[test]
+    fn table_cells_stay_on_their_rows_line_and_struck_text_is_dropped() {
+        let html = "<table><tr><td>00:00</td><td>Intro</td></tr><tr><td>05:10</td><td>Talk</td></tr></table>";
+        let lines: Vec<String> = to_text(html)
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, ["| 00:00 | Intro", "| 05:10 | Talk"]);
+        assert_eq!(
+            to_text("<p>04:00 <del>Old</del>New <s>x</s><span>y</span> <strike>z</strike>w</p>"),
+            "\n04:00 New y w\n"
+        );
+        assert_eq!(to_text("<p>a <del>never closed</p>"), "\na never closed\n");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod display;
 mod line;
 mod lookalikes;
 mod markup;
+mod normalize;
 
 use crate::model::{Chapter, Chapters};
 use line::Entry;
@@ -79,8 +80,7 @@ pub fn extract_lists(notes: &str) -> Vec<Chapters> {
 /// those lines.
 type Sourced = (Chapters, Vec<usize>);
 fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
-    let text = markup::to_text(notes);
-    let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
+    let lines = normalize::lines(notes);
     let stamps: Vec<Vec<line::Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
 
     let single = |i: usize| -> Option<Entry> {

@@ -1,0 +1,214 @@
+//! Stage 1, *normalize*: whatever the notes arrive as becomes lines of plain text that keep their
+//! structure (list items, headings, table rows with their cells), for the stages after to read
+//! by shape.
+//!
+//! Notes come out of feeds, databases and APIs in more wrappings than HTML: HTML escaped once or
+//! twice (`&lt;p&gt;`, `&amp;lt;br /&amp;gt;`), CDATA sections, a JSON or SQL dump's literal `\n`
+//! escapes. Each wrapping is taken off while it is there, so no `<br />` or `&#8211` reaches a
+//! title. A time alone on its line with its title on the next, and a YAML mapping's `time:` and
+//! `title:` lines, become one line.
+
+use super::markup;
+
+/// How many layers of HTML escaping are taken off, at most.
+const MAX_UNESCAPES: usize = 3;
+
+/// The lines of `notes` as text: HTML read (escaped or not), line breaks restored, seek links
+/// replaced by their text, split entries joined.
+pub fn lines(notes: &str) -> Vec<String> {
+    let mut text = literal_escapes(notes)
+        .replace("<![CDATA[", "")
+        .replace("]]>", "");
+    for _ in 0..MAX_UNESCAPES {
+        let (escaped, html) = (has_escaped_tags(&text), markup::looks_like_html(&text));
+        text = markup::to_text(&text);
+        // Escaped HTML is HTML after one round, HTML escaped twice is escaped HTML, and HTML
+        // that still shows tags once read held escaped ones.
+        let again = escaped || has_escaped_tags(&text) || (html && markup::looks_like_html(&text));
+        if !again {
+            break;
+        }
+    }
+    let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
+    join_split_entries(lines)
+}
+
+/// A JSON or SQL dump's escapes (`\n`, `\r\n`, `\t`, `\"`) as the characters they stand for, when
+/// the text has more of them than real line breaks: notes pasted from a dump, not a text that
+/// mentions `\n` once.
+fn literal_escapes(notes: &str) -> String {
+    let escaped = notes.matches("\\n").count();
+    if escaped < 2 || escaped <= notes.matches('\n').count() {
+        return notes.to_string();
+    }
+    notes
+        .replace("\\r\\n", "\n")
+        .replace("\\n", "\n")
+        .replace("\\r", "\n")
+        .replace("\\t", "\t")
+        .replace("\\\"", "\"")
+        .replace("\\/", "/")
+}
+
+/// Whether `text` holds escaped HTML tags (`&lt;p&gt;`, `&lt;/li&gt;`, `&lt;br /&gt;`), two at
+/// least: notes whose HTML arrived as text, not prose that names a tag.
+fn has_escaped_tags(text: &str) -> bool {
+    text.match_indices("&lt;")
+        .filter(|(i, _)| {
+            let from = &text[*i..];
+            let end = from.char_indices().nth(20).map_or(from.len(), |(e, _)| e);
+            markup::looks_like_html(&crate::entities::decode(&from[..end]))
+        })
+        .nth(1)
+        .is_some()
+}
+
+/// Lines joined where one entry was written over two: a time alone on its line (`00:12:30`,
+/// `[12:30]`, `**12:30**`) with its title on the next line, and a YAML mapping's
+/// `- time: 00:12:30` with the `title: Welcome` after it. A time alone followed by text is a list's
+/// shape only when the pair repeats (a duration under a rule, then the next episode's title, is not).
+fn join_split_entries(lines: Vec<String>) -> Vec<String> {
+    let pair: Vec<bool> = (0..lines.len())
+        .map(|i| time_alone(&lines[i]) && lines.get(i + 1).is_some_and(|n| is_title_line(n)))
+        .collect();
+    let repeated =
+        |i: usize| pair[i] && (pair.get(i + 2) == Some(&true) || (i >= 2 && pair[i - 2]));
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let next = lines.get(i + 1);
+        let yaml = next.and_then(|next| {
+            Some(format!(
+                "{} {}",
+                yaml_value(&lines[i], TIME_KEYS)?,
+                yaml_value(next, TITLE_KEYS)?
+            ))
+        });
+        let joined = yaml.or_else(|| {
+            let next = next.filter(|_| repeated(i))?;
+            Some(format!("{} {}", lines[i].trim(), next.trim()))
+        });
+        match joined {
+            Some(joined) => {
+                out.push(joined);
+                i += 2;
+            }
+            None => {
+                out.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+const TIME_KEYS: &[&str] = &[
+    "time",
+    "start",
+    "starttime",
+    "start_time",
+    "timestamp",
+    "at",
+];
+const TITLE_KEYS: &[&str] = &["title", "name", "topic", "chapter"];
+
+/// The value of a YAML line `- key: value` or `key: value` whose key is one of `keys`.
+fn yaml_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let item = line.trim().trim_start_matches("- ").trim_start();
+    let (key, value) = item.split_once(':')?;
+    let value = value.trim().trim_matches(['"', '\'']);
+    (keys.contains(&key.trim().to_ascii_lowercase().as_str()) && !value.is_empty()).then_some(value)
+}
+
+/// Whether `line` is nothing but one time, maybe bracketed or emphasised.
+fn time_alone(line: &str) -> bool {
+    let core = line
+        .trim()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_matches(|c: char| c.is_whitespace() || "()[]*_`".contains(c));
+    let stamps = super::line::stamps(core);
+    matches!(stamps.as_slice(), [s] if s.start == 0 && s.end == core.len()) && core.contains(':')
+}
+
+/// Whether `line` can be the title of the time before it: text with a letter, no time of its own,
+/// not too long for a title.
+fn is_title_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= 120
+        && t.chars().any(char::is_alphabetic)
+        && super::line::stamps(t).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    fn non_empty(notes: &str) -> Vec<String> {
+        lines(notes)
+            .into_iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn escaped_html_once_or_twice_is_read_as_html() {
+        for notes in [
+            "&lt;p&gt;(00:01:10) Welcome&lt;/p&gt;&lt;p&gt;(00:05:00) News&lt;br /&gt;(00:09:00) End&lt;/p&gt;",
+            "&amp;lt;p&amp;gt;(00:01:10) Welcome&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;(00:05:00) News&amp;lt;br /&amp;gt;(00:09:00) End&amp;lt;/p&amp;gt;",
+            "<p>(00:01:10) Welcome</p><p>(00:05:00) News&lt;br /&gt;(00:09:00) End</p>",
+            "<![CDATA[<p>(00:01:10) Welcome</p><p>(00:05:00) News<br />(00:09:00) End</p>]]>",
+        ] {
+            assert_eq!(
+                non_empty(notes),
+                ["(00:01:10) Welcome", "(00:05:00) News", "(00:09:00) End"],
+                "{notes}"
+            );
+        }
+        // Prose that mentions a tag is not unescaped into one.
+        assert_eq!(
+            non_empty("Use a &lt;table&gt; here"),
+            ["Use a <table> here"]
+        );
+    }
+
+    #[test]
+    fn a_dumps_literal_line_breaks_are_line_breaks() {
+        assert_eq!(
+            non_empty(r#"Chapters:\n00:00 Intro\r\n04:10 \"Quoted\" part\n09:00 End"#),
+            [
+                "Chapters:",
+                "00:00 Intro",
+                "04:10 \"Quoted\" part",
+                "09:00 End"
+            ]
+        );
+        assert_eq!(
+            non_empty("Type \\n to break\n00:00 A"),
+            ["Type \\n to break", "00:00 A"]
+        );
+    }
+
+    #[test]
+    fn a_time_alone_joins_the_title_on_the_next_line() {
+        assert_eq!(
+            non_empty("[00:00]\nIntro\n**12:30**\nThe interview\n14:00\n15:00 Next"),
+            [
+                "[00:00] Intro",
+                "**12:30** The interview",
+                "14:00",
+                "15:00 Next"
+            ]
+        );
+        // Once is no list: an episode's length under a rule, then the next episode's title.
+        assert_eq!(
+            non_empty("(01:41:59) OUTRO\n--------\n1:44:20\nEpisode 19"),
+            ["(01:41:59) OUTRO", "--------", "1:44:20", "Episode 19"]
+        );
+        assert_eq!(
+            non_empty("- time: 00:12:30\n  title: Welcome\n- start: \"01:02:03\"\n  title: 'Q&A'"),
+            ["00:12:30 Welcome", "01:02:03 Q&A"]
+        );
+    }
+}
