@@ -25,7 +25,8 @@ OPTIONS:
                       chapters starting at or after it are dropped and each
                       is reported on stderr
     --explain         for show notes: print each chapter with the line of the
-                      notes it was read from, instead of a chapters file
+                      notes it was read from, then each line with a time that
+                      gave no chapter and why, instead of a chapters file
     -h, --help        print this help
     -V, --version     print the version
 
@@ -162,16 +163,29 @@ fn explain(from: Format, bytes: &[u8]) -> Result<(), String> {
         ));
     }
     let text = String::from_utf8_lossy(bytes);
-    let explained = chapters::notes::extract_explained(&text);
+    let explained = chapters::notes::explain(&text);
     let mut out = String::new();
-    if explained.is_empty() {
+    if explained.chapters.is_empty() {
         out.push_str("no chapter list found: no run of two or more increasing timestamps, each with a title\n");
     }
-    for (chapter, line) in explained {
+    for (chapter, line) in explained.chapters {
         out.push_str(&format!(
             "{}  {}\n    from: {line}\n",
             format_hms(chapter.start_ms),
             chapter.title
+        ));
+    }
+    if !explained.skipped.is_empty() {
+        let n = explained.skipped.len();
+        let lines = if n == 1 { "line" } else { "lines" };
+        out.push_str(&format!("\n{n} {lines} with times not used:\n"));
+    }
+    for skipped in explained.skipped {
+        out.push_str(&format!(
+            "  line {}: {}\n    {}\n",
+            skipped.line,
+            skipped.text,
+            skipped.reason.describe()
         ));
     }
     std::io::stdout()

@@ -60,7 +60,11 @@ impl Format {
         let head = text.trim_start_matches('\u{feff}').trim_start();
         if head.starts_with("WEBVTT") {
             Format::Vtt
-        } else if head.starts_with('{') {
+        } else if head
+            .strip_prefix('{')
+            .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']))
+        {
+            // A JSON object's first key, not an MDX page's `{/* comment */}` or a template's `{{`.
             Format::Json
         } else if head.starts_with('<')
             && (head.contains("psc:chapter") || head.contains("<chapters"))
@@ -136,3 +140,22 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn a_brace_is_json_only_when_a_key_or_the_end_follows() {
+        assert_eq!(Format::detect(b" {\n  \"chapters\": []}"), Format::Json);
+        assert_eq!(Format::detect(b"{}"), Format::Json);
+        assert_eq!(
+            Format::detect(b"{/* TAB: SECTIONS */}\n[00:00:00] Intro"),
+            Format::Notes
+        );
+        assert_eq!(
+            Format::detect(b"{{ page.title }}\n00:00 Intro"),
+            Format::Notes
+        );
+    }
+}

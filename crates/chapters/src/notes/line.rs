@@ -348,8 +348,19 @@ fn glued_side(line: &str, stamps: &[Stamp]) -> Option<Side> {
 /// Which side a run-together list's titles are on, from the text left over at its ends: prose or
 /// links after the last time (`… Q&A (31:02) Links: https://…`, `… Thanks to our sponsor.`) and a
 /// short `Label: Title` before the first mean titles come before their times; a bare `Label:`
-/// right before the first time means they follow. `None` when the ends do not say.
+/// right before the first time means they follow, and so does a Markdown heading (`## Outline`)
+/// that names the list, which says more than how the text after the list happens to end. `None`
+/// when the ends do not say.
 fn dangling_side(before: &str, after: &str) -> Option<Side> {
+    let heading = before
+        .trim_end()
+        .rsplit_once("# ")
+        .is_some_and(|(_, name)| {
+            (1..=3).contains(&name.split_whitespace().count()) && !name.contains(['.', '!', '?'])
+        });
+    if heading {
+        return Some(Side::TimeFirst);
+    }
     let a = after.trim();
     let prose_after = a.contains("://") || a.ends_with(['.', '!', '?']) || a.contains(": ");
     let b = before.trim();

@@ -3,11 +3,31 @@
 //! so a chapter list followed by a longer transcript still wins.
 
 use super::line::Entry;
+use super::report::SkipReason;
 
-/// Whether a run of entries (with their titles) is a transcript or a timetable. (A day's
-/// programme is told by [`is_day_programme`], whose answer also concerns the next run.)
-pub(super) fn is_lookalike(run: &[(Entry, usize)], titles: &[&str]) -> bool {
-    is_transcript(titles) || is_prose(titles) || too_close(run)
+/// What a run of entries (with their titles) is when it is no chapter list: a transcript, a
+/// timetable or a list of kick-off times. (A day's programme is told by [`is_day_programme`],
+/// whose answer also concerns the next run.)
+pub(super) fn judge(run: &[(Entry, usize)], titles: &[&str]) -> Option<SkipReason> {
+    if is_transcript(titles) || is_prose(titles) {
+        Some(SkipReason::Transcript)
+    } else if too_close(run, titles) || is_fixture_list(run, titles) {
+        Some(SkipReason::TimeOfDay)
+    } else {
+        None
+    }
+}
+
+/// Kick-off times (`12:30 Fulham v Wolves`, `15:00 Arsenal v Spurs`): every title names two sides
+/// (`v`, `vs`, `vs.`), and every time, read as minutes and seconds, is on a quarter-hour of the
+/// clock. A podcast's chapters about matches start wherever the talk turned, not on such marks.
+fn is_fixture_list(run: &[(Entry, usize)], titles: &[&str]) -> bool {
+    const QUARTER_HOUR: u64 = 15_000;
+    let versus = |t: &&str| {
+        t.split_whitespace()
+            .any(|w| matches!(w.to_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
+    };
+    run.len() >= 2 && titles.iter().all(versus) && run.iter().all(|(e, _)| e.ms % QUARTER_HOUR == 0)
 }
 
 /// A line of a day's programme: it starts with a time of day written with a dot (`12.15 Auction`,
@@ -137,13 +157,23 @@ fn is_prose(titles: &[&str]) -> bool {
     titles.len() >= 3 && titles.iter().filter(|t| paragraph(t)).count() * 2 > titles.len()
 }
 
-/// Chapters a few seconds apart are a timetable (`6:58 453 | Havířov`) or a log, not a
-/// listener's chapters: at least half the steps between starts must be [`MIN_STEP_MS`] or more.
-fn too_close(run: &[(Entry, usize)]) -> bool {
+/// Times a few "seconds" apart whose titles start with numbers or keep repeating are a timetable
+/// (`6:58 453 | Havířov`: a clock time, a route, a stop), not a listener's chapters. Chapters a
+/// few seconds apart with titles of their own (a promo's `0:05 Cold open`, a shot list) are
+/// chapters.
+fn too_close(run: &[(Entry, usize)], titles: &[&str]) -> bool {
     const MIN_STEP_MS: u64 = 10_000;
     let short = run
         .windows(2)
         .filter(|w| w[1].0.ms - w[0].0.ms < MIN_STEP_MS)
         .count();
-    run.len() >= 4 && short * 2 > run.len() - 1
+    let numbered = titles
+        .iter()
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let mut distinct = titles.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let repeating = distinct.len() * 3 < titles.len() * 2;
+    run.len() >= 4 && short * 2 > run.len() - 1 && (numbered * 2 > titles.len() || repeating)
 }

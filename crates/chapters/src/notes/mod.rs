@@ -1,21 +1,25 @@
 //! Chapters from show notes as podcasters write them: plain text, HTML or Markdown.
 //!
 //! The rule, instead of a pile of special cases: **a chapter list is a run of increasing
-//! timestamps in a consistent position, each with a title.**
+//! timestamps in a consistent position, each with a title.** Finding it is a pipeline of stages,
+//! each a module with its own tests:
 //!
-//! 1. HTML becomes lines of text ([`markup`]); a seek link (`[12:34](…&t=754)`) becomes its text;
-//!    each line is scanned for timestamps ([`line`]).
-//! 2. A line is an entry when its timestamp starts it (after bullets or numbering) with a title
-//!    after, or ends it with a title before and something setting it apart (brackets, emphasis, a
-//!    separator). A timestamp inside a sentence is prose, not an entry. A line holding several
-//!    timestamps is a list whose line breaks were lost, split between them.
-//! 3. Entries join a run while their times keep increasing, their titles stay on the same side,
-//!    and no more than [`MAX_GAP_LINES`] lines of other text come between (an entry's untimed
-//!    sub-items, and the sections under timed headings, are not such text). A run of at least two
-//!    entries is a chapter list.
-//! 4. Runs that only look like lists are set aside (`lookalikes`: transcripts, timetables, a
-//!    day's programme), and so are all runs of a stretch whose times went down twice (a list of
-//!    lengths); the longest run left wins.
+//! 1. *normalize* ([`normalize`]): the notes become lines of text — HTML (escaped or not) read,
+//!    a dump's literal line breaks restored, table cells kept on their row's line, seek links
+//!    replaced by their text, an entry written over two lines joined.
+//! 2. *candidates* ([`entries`], then the runs here): each line is read as the entries it can be
+//!    ([`line`]: a time starting it after bullets or numbering with a title after, or ending it
+//!    with a title before and something setting it apart; a line of several times is a list that
+//!    lost its line breaks). Entries join a run while their times keep increasing, their titles
+//!    stay on the same side, and no more than [`MAX_GAP_LINES`] lines of other text come between
+//!    (an entry's untimed sub-items, and the sections under timed headings, are not such text).
+//!    **One time out of order** between neighbours that continue the run is set aside, not a
+//!    break: a typo does not cut a list in two.
+//! 3. *judge* ([`lookalikes`]): runs that only look like lists are set aside — transcripts,
+//!    timetables, kick-off times, a day's programme — and so are all runs of a stretch whose times
+//!    went down twice (a list of lengths).
+//! 4. *choose*: the longest list left wins; every line with a time that gave no chapter is
+//!    reported with its reason ([`report`]).
 //!
 //! Where rules meet: in a run-together line, the spacing around its times (where the line breaks
 //! were) decides the titles' side before the text at its ends does, being the more direct
@@ -27,68 +31,110 @@
 //! lone time in a sentence never form such a run.
 
 pub mod display;
+mod entries;
 mod line;
 mod lookalikes;
 mod markup;
 mod normalize;
+pub mod report;
 
 use crate::model::{Chapter, Chapters};
 use line::Entry;
+pub use report::{SkipReason, Skipped};
 
 /// Lines of other text (a sub-heading, a note) a list may contain between two of its entries.
 pub const MAX_GAP_LINES: usize = 2;
 
 /// The chapters of `notes`: the longest chapter list in them (the first, when two are as long).
 pub fn extract(notes: &str) -> Chapters {
-    extract_lists(notes)
-        .into_iter()
-        .reduce(|best, list| if list.len() > best.len() { list } else { best })
+    longest(find(notes).lists)
+        .map(|(chapters, _)| chapters)
         .unwrap_or_default()
 }
 
-/// The chapters of `notes`, as [`extract`] finds them, each with the line of the notes (as text)
-/// it came from: what `chapters parse --explain` shows a podcaster.
-pub fn extract_explained(notes: &str) -> Vec<(Chapter, String)> {
-    let (lists, lines) = lists_with_sources(notes);
-    let Some((chapters, sources)) = lists.into_iter().reduce(|best, list| {
+/// Every chapter list in `notes`, in document order: a page with several episodes has several.
+pub fn extract_lists(notes: &str) -> Vec<Chapters> {
+    find(notes).lists.into_iter().map(|(c, _)| c).collect()
+}
+
+/// What [`explain`] tells a podcaster: the chapters, each with the line of the notes (as text) it
+/// came from, and the lines with a time that gave no chapter, with the reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explanation {
+    pub chapters: Vec<(Chapter, String)>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The chapters of `notes`, as [`extract`] finds them, with their lines and what was skipped:
+/// what `chapters parse --explain` and the try-it page show.
+pub fn explain(notes: &str) -> Explanation {
+    let found = find(notes);
+    let text = |i: usize| found.lines.get(i).map_or("", |l| l.trim()).to_string();
+    let Some((chapters, sources)) = longest(found.lists) else {
+        let skipped = skipped(&found.timed, &found.reasons, &[], &text);
+        return Explanation {
+            chapters: Vec::new(),
+            skipped,
+        };
+    };
+    let skipped = skipped(&found.timed, &found.reasons, &sources, &text);
+    Explanation {
+        chapters: chapters
+            .iter()
+            .cloned()
+            .zip(sources.into_iter().map(text))
+            .collect(),
+        skipped,
+    }
+}
+
+/// The first of the longest lists.
+fn longest(lists: Vec<Sourced>) -> Option<Sourced> {
+    lists.into_iter().reduce(|best, list| {
         if list.0.len() > best.0.len() {
             list
         } else {
             best
         }
-    }) else {
-        return Vec::new();
-    };
-    let line = |i: usize| lines.get(i).map_or("", |l| l.trim()).to_string();
-    chapters
-        .iter()
-        .cloned()
-        .zip(sources.into_iter().map(line))
+    })
+}
+
+/// Every timed line not among `taken`, with the reason recorded for it, else why it gave none.
+fn skipped(
+    timed: &[bool],
+    reasons: &[Option<SkipReason>],
+    taken: &[usize],
+    text: &dyn Fn(usize) -> String,
+) -> Vec<Skipped> {
+    (0..timed.len())
+        .filter(|&i| timed[i] && !taken.contains(&i))
+        .map(|i| Skipped {
+            line: i + 1,
+            text: text(i),
+            reason: reasons[i].unwrap_or(SkipReason::InText),
+        })
         .collect()
 }
 
-/// Every chapter list in `notes`, in document order: a page with several episodes has several.
-pub fn extract_lists(notes: &str) -> Vec<Chapters> {
-    lists_with_sources(notes)
-        .0
-        .into_iter()
-        .map(|(chapters, _)| chapters)
-        .collect()
-}
-
-/// Every chapter list with, for each chapter, the index of the text line it was read from; and
-/// those lines.
+/// A chapter list with, for each chapter, the index of the text line it was read from.
 type Sourced = (Chapters, Vec<usize>);
-fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
-    let lines = normalize::lines(notes);
-    let stamps: Vec<Vec<line::Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
 
-    let single = |i: usize| -> Option<Entry> {
-        let first = stamps[i].first()?;
-        line::single_entry(&lines[i], first)
+/// What the stages found: the lists, the lines, which lines hold a time, and why a line's entry
+/// was set aside where one was.
+struct Found {
+    lists: Vec<Sourced>,
+    lines: Vec<String>,
+    timed: Vec<bool>,
+    reasons: Vec<Option<SkipReason>>,
+}
+
+fn find(notes: &str) -> Found {
+    let lines = normalize::lines(notes);
+    let read = entries::read(&lines);
+    let mut runs = Runs {
+        lists: Vec::new(),
+        reasons: vec![None; lines.len()],
     };
-    let rows = table_rows(&lines, &stamps);
-    let mut lists = Vec::new();
     let mut run: Vec<(Entry, usize)> = Vec::new();
     // Lines in or beside the run that are items of a day's programme (`12.15 Auction`), and those
     // since its last entry, which are beside the next run too.
@@ -106,31 +152,7 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
     let mut last_line: &str = "";
     let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
-        let entries = if rows[i] {
-            table_entry(l, &stamps[i]).into_iter().collect()
-        } else if let Some(entry) = cell_entry(l) {
-            vec![entry]
-        } else {
-            match stamps[i].len() {
-                0 => Vec::new(),
-                1 => single(i).into_iter().collect(),
-                n => {
-                    // Two stamps in a line of a one-per-line list are a title that mentions a time;
-                    // on their own, or three and more, they are a list that lost its line breaks.
-                    let in_list = n == 2
-                        && [i.checked_sub(1), Some(i + 1)]
-                            .into_iter()
-                            .flatten()
-                            .any(|j| {
-                                stamps.get(j).is_some_and(|s| s.len() == 1) && single(j).is_some()
-                            });
-                    let inline = (!in_list)
-                        .then(|| line::inline_entries(l, &stamps[i]))
-                        .flatten();
-                    inline.unwrap_or_else(|| single(i).into_iter().collect())
-                }
-            }
-        };
+        let entries = &read.entries[i];
         if lookalikes::is_programme_item(l) {
             // Two of them, or one run of times into one, make the run a programme.
             programme += if entries.is_empty() { 1 } else { 2 };
@@ -146,8 +168,24 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
             continue;
         }
         let sections = is_heading(l) && is_heading(last_line);
-        for entry in entries {
+        for entry in entries.iter().cloned() {
             let near = gap <= MAX_GAP_LINES || sections;
+            if entries.len() == 1 && gap == 0 {
+                match out_of_order(&run, &entry, next_entry(&lines, &read.entries, i)) {
+                    Some(Outlier::This) => {
+                        runs.reasons[i] = Some(SkipReason::OutOfOrder);
+                        descents += 1;
+                        continue;
+                    }
+                    Some(Outlier::Last) => {
+                        if let Some((_, at)) = run.pop() {
+                            runs.reasons[at] = Some(SkipReason::OutOfOrder);
+                        }
+                        descents += 1;
+                    }
+                    None => {}
+                }
+            }
             let continues = run.last().is_some_and(|(last, _): &(Entry, usize)| {
                 last.side == entry.side && entry.ms >= last.ms && near
             });
@@ -155,19 +193,14 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
                 let went_down = run
                     .last()
                     .is_some_and(|(last, _)| near && entry.ms < last.ms);
-                let day = close_run(
-                    &mut run,
-                    &mut lists,
-                    programme >= 2 || descents >= 2,
-                    after_day,
-                );
+                let day = runs.close(&mut run, forced(programme, descents), after_day);
                 after_day = day && went_down;
                 if !went_down && !near {
-                    (descents, block) = (0, lists.len());
+                    (descents, block) = (0, runs.lists.len());
                 }
                 descents += usize::from(went_down);
                 if descents >= 2 {
-                    lists.truncate(block);
+                    runs.truncate(block);
                 }
                 programme = programme_since_entry;
             }
@@ -178,72 +211,64 @@ fn lists_with_sources(notes: &str) -> (Vec<Sourced>, Vec<String>) {
         last_line = l;
         only_sub_items = true;
     }
-    close_run(
-        &mut run,
-        &mut lists,
-        programme >= 2 || descents >= 2,
-        after_day,
-    );
-    (lists, lines)
-}
-
-/// Which lines are rows of a table of chapters: `3 05:13 Intro to the guest 00:45`, a row number, a
-/// start, a title and a length. The trailing time is a length, not a second start, when each row's
-/// start plus its length is the next row's start (within a second); so a table needs two rows
-/// that chain.
-fn table_rows(lines: &[String], stamps: &[Vec<line::Stamp>]) -> Vec<bool> {
-    let row = |i: usize| -> Option<(u64, u64)> {
-        let [start, length] = stamps[i].as_slice() else {
-            return None;
-        };
-        let tail = lines[i][length.end..].trim_matches(|c: char| c.is_whitespace() || c == '|');
-        tail.is_empty().then_some((start.ms, length.ms))
-    };
-    let mut rows = vec![false; lines.len()];
-    let mut previous: Option<(usize, u64, u64)> = None;
-    for i in 0..lines.len() {
-        let Some((start, length)) = row(i) else {
-            // Header and rule lines of a table may come between rows.
-            if previous.is_some_and(|(p, _, _)| i - p > MAX_GAP_LINES) {
-                previous = None;
-            }
-            continue;
-        };
-        if let Some((p, p_start, p_length)) = previous {
-            if p_start.saturating_add(p_length).abs_diff(start) <= 1_000 {
-                rows[p] = true;
-                rows[i] = true;
-            }
-        }
-        previous = Some((i, start, length));
+    runs.close(&mut run, forced(programme, descents), after_day);
+    let Runs { lists, reasons } = runs;
+    Found {
+        lists,
+        lines,
+        timed: read.timed,
+        reasons,
     }
-    rows
 }
 
-/// A table row's entry: its start and the title between the start and the length.
-fn table_entry(line: &str, stamps: &[line::Stamp]) -> Option<Entry> {
-    let [start, length] = stamps else {
+/// The verdict on a run that its surroundings already gave: beside items of a day's programme,
+/// or in a stretch whose times went down twice.
+fn forced(programme: usize, descents: usize) -> Option<SkipReason> {
+    if programme >= 2 {
+        Some(SkipReason::TimeOfDay)
+    } else if descents >= 2 {
+        Some(SkipReason::Lengths)
+    } else {
+        None
+    }
+}
+
+/// Which entry breaks an otherwise increasing run.
+#[derive(Debug, PartialEq, Eq)]
+enum Outlier {
+    /// The new entry: earlier than the run's last, while the entry after it continues the run.
+    This,
+    /// The run's last entry: later than the new entry, which continues from the one before it.
+    Last,
+}
+
+/// Whether `entry`, which does not continue `run` because its time went down, is one time out of
+/// order rather than the start of something else: the run has two entries at least, the entry on
+/// the next timed line (with only blank lines between) has the same side, and dropping one of the
+/// two makes all three increase. A second list starting over from its beginning is not a typo:
+/// the entry must be later than the run's first.
+fn out_of_order(run: &[(Entry, usize)], entry: &Entry, next: Option<&Entry>) -> Option<Outlier> {
+    let [.., (before, _), (last, _)] = run else {
         return None;
     };
-    let row = &line[start.start..length.start];
-    let first = line::stamps(row).into_iter().next()?;
-    line::single_entry(row, &first)
+    let next = next?;
+    let same_side = last.side == entry.side && entry.side == next.side;
+    if !same_side || entry.ms >= last.ms {
+        return None;
+    }
+    if next.ms > last.ms && entry.ms > run[0].0.ms {
+        Some(Outlier::This)
+    } else if entry.ms > before.ms && next.ms > entry.ms {
+        Some(Outlier::Last)
+    } else {
+        None
+    }
 }
 
-/// The entry of a Markdown table row whose time has a cell of its own and its title the next
-/// cell: `| 1 | 0:00–0:45 | **Welcome** | what is said |`. Columns around them (a row number, notes)
-/// are not part of the chapter.
-fn cell_entry(line: &str) -> Option<Entry> {
-    let row = line.trim().strip_prefix('|')?;
-    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-    let at = cells.iter().position(|cell| {
-        let found = line::stamps(cell);
-        matches!(found.as_slice(), [s] if s.start == 0 && s.end == cell.len())
-    })?;
-    let title = cells.get(at + 1).filter(|t| !t.is_empty())?;
-    let joined = [cells[at], title].join(" ");
-    let first = line::stamps(&joined).into_iter().next()?;
-    line::single_entry(&joined, &first)
+/// The first entry of the next line that has one, when only blank lines come before it.
+fn next_entry<'a>(lines: &[String], entries: &'a [Vec<Entry>], i: usize) -> Option<&'a Entry> {
+    let j = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty())?;
+    entries[j].first()
 }
 
 /// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
@@ -261,39 +286,79 @@ fn is_sub_item(line: &str, entry_line: &str) -> bool {
     bulleted && indent(line) >= indent(entry_line)
 }
 
-/// Adds the run to `lists` when it is a chapter list; says whether it was a day's programme.
-fn close_run(
-    run: &mut Vec<(Entry, usize)>,
-    lists: &mut Vec<Sourced>,
-    programme: bool,
-    after_day: bool,
-) -> bool {
-    // Two entries at the same time are one chapter: a list needs two distinct starts.
-    let taken = std::mem::take(run);
-    let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
-    let day = lookalikes::is_day_programme(&taken, after_day);
-    if programme || day || lookalikes::is_lookalike(&taken, &titles) {
-        return day;
+/// The lists found so far, and the reasons recorded for the lines set aside.
+struct Runs {
+    lists: Vec<Sourced>,
+    reasons: Vec<Option<SkipReason>>,
+}
+
+impl Runs {
+    /// Records `reason` for each of `lines` that has none yet.
+    fn set_aside(&mut self, lines: impl IntoIterator<Item = usize>, reason: SkipReason) {
+        for i in lines {
+            if let Some(slot) = self.reasons.get_mut(i) {
+                slot.get_or_insert(reason);
+            }
+        }
     }
-    // Where each time was read, for the sources; the entries themselves become the chapters.
-    let read_at: Vec<(u64, usize)> = taken.iter().map(|(e, i)| (e.ms, *i)).collect();
-    let chapters = Chapters::new(
-        taken
-            .into_iter()
-            .map(|(e, _)| Chapter {
-                start_ms: e.ms,
-                end_ms: e.end_ms,
-                title: e.title,
-                url: e.url,
-                ..Chapter::default()
-            })
-            .collect(),
-    );
-    if chapters.len() >= 2 {
+
+    /// Drops the lists from `block` on: a stretch of times that went down twice is a list of lengths.
+    fn truncate(&mut self, block: usize) {
+        let dropped: Vec<usize> = self
+            .lists
+            .drain(block.min(self.lists.len())..)
+            .flat_map(|(_, sources)| sources)
+            .collect();
+        for i in dropped {
+            if let Some(slot) = self.reasons.get_mut(i) {
+                *slot = Some(SkipReason::Lengths);
+            }
+        }
+    }
+
+    /// Adds the run to the lists when it is a chapter list; says whether it was a day's programme.
+    fn close(
+        &mut self,
+        run: &mut Vec<(Entry, usize)>,
+        forced: Option<SkipReason>,
+        after_day: bool,
+    ) -> bool {
+        let taken = std::mem::take(run);
+        let lines = || taken.iter().map(|(_, i)| *i).collect::<Vec<_>>();
+        let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
+        let day = lookalikes::is_day_programme(&taken, after_day);
+        let verdict = if day {
+            Some(SkipReason::TimeOfDay)
+        } else {
+            forced.or_else(|| lookalikes::judge(&taken, &titles))
+        };
+        if let Some(reason) = verdict {
+            self.set_aside(lines(), reason);
+            return day;
+        }
+        // Where each time was read, for the sources; the entries themselves become the chapters.
+        let read_at: Vec<(u64, usize)> = taken.iter().map(|(e, i)| (e.ms, *i)).collect();
+        let chapters = Chapters::new(
+            taken
+                .into_iter()
+                .map(|(e, _)| Chapter {
+                    start_ms: e.ms,
+                    end_ms: e.end_ms,
+                    title: e.title,
+                    url: e.url,
+                    ..Chapter::default()
+                })
+                .collect(),
+        );
+        // Two entries at the same time are one chapter: a list needs two distinct starts.
+        if chapters.len() < 2 {
+            self.set_aside(read_at.iter().map(|(_, i)| *i), SkipReason::Alone);
+            return false;
+        }
         // The run's times never decrease, and merging equal starts kept the first entry at each
         // time: one walk pairs each chapter with the line of that first entry.
         let mut at = read_at.iter().peekable();
-        let sources = chapters
+        let sources: Vec<usize> = chapters
             .iter()
             .map(|c| {
                 while at.next_if(|(ms, _)| *ms < c.start_ms).is_some() {}
@@ -301,9 +366,17 @@ fn close_run(
                     .map_or(0, |(_, i)| *i)
             })
             .collect();
-        lists.push((chapters, sources));
+        let merged = read_at
+            .iter()
+            .map(|(_, i)| *i)
+            .filter(|i| !sources.contains(i));
+        let merged: Vec<usize> = merged.collect();
+        self.set_aside(merged, SkipReason::SameTime);
+        // Until another list wins, each of this one's lines is in another list.
+        self.set_aside(sources.iter().copied(), SkipReason::OtherList);
+        self.lists.push((chapters, sources));
+        false
     }
-    false
 }
 
 #[cfg(test)]
@@ -315,6 +388,68 @@ mod tests {
             .iter()
             .map(|c| (c.start_ms / 1000, c.title.clone()))
             .collect()
+    }
+
+    #[test]
+    fn one_time_out_of_order_is_set_aside_and_said() {
+        let notes = "00:00 Intro\n03:15 News\n12:40 Interview\n8:05 Interview part 2\n\
+                     25:30 Mailbag\n44:20 Outro";
+        let starts: Vec<u64> = extract(notes).iter().map(|c| c.start_ms / 1000).collect();
+        assert_eq!(starts, [0, 195, 760, 1530, 2660]);
+        let skipped = explain(notes).skipped;
+        assert_eq!(
+            skipped,
+            [Skipped {
+                line: 4,
+                text: "8:05 Interview part 2".into(),
+                reason: SkipReason::OutOfOrder
+            }]
+        );
+        // A time too late, the line after it continuing from the one before it.
+        let starts: Vec<u64> = extract("0:00 A\n3:15 B\n52:40 C\n18:05 D\n25:30 E")
+            .iter()
+            .map(|c| c.start_ms / 1000)
+            .collect();
+        assert_eq!(starts, [0, 195, 1085, 1530]);
+        // A second list starting over is no typo, and two descents are a list of lengths.
+        assert_eq!(
+            extract_lists("00:00 A\n05:00 B\n00:00 C\n07:00 D\n09:00 E").len(),
+            2
+        );
+        let tracks = "- A – 2:41\n- B – 2:51\n- C – 2:31\n- D – 2:55\n- E – 3:01\n- F – 2:20";
+        assert!(extract(tracks).is_empty());
+    }
+
+    #[test]
+    fn kick_off_times_are_not_chapters_but_a_promos_seconds_are() {
+        let fixtures = "12:30 Fulham v Wolves\n15:00 Arsenal v Spurs\n17:30 Leeds vs Everton";
+        assert!(extract(fixtures).is_empty());
+        assert_eq!(
+            explain(fixtures).skipped.first().map(|s| s.reason),
+            Some(SkipReason::TimeOfDay)
+        );
+        let promo =
+            "0:00 Cold open\n0:05 The hook\n0:12 Who we are\n0:20 This week\n0:31 Subscribe";
+        assert_eq!(extract(promo).len(), 5);
+    }
+
+    #[test]
+    fn every_timed_line_not_taken_has_a_reason() {
+        let notes = "We start at 5:00 sharp.\n00:00 Intro\n04:00 Talk\n04:00 Also talk\n\n\n\n\
+                     Other\ntext\nhere\n10:00 Lonely";
+        let skipped: Vec<(usize, SkipReason)> = explain(notes)
+            .skipped
+            .iter()
+            .map(|s| (s.line, s.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (1, SkipReason::InText),
+                (4, SkipReason::SameTime),
+                (11, SkipReason::Alone)
+            ]
+        );
     }
 
     #[test]
@@ -469,9 +604,9 @@ mod tests {
 
     #[test]
     fn each_chapter_knows_its_line() {
-        let explained =
-            extract_explained("<p>Show notes</p><p>00:00 Intro<br>  04:17 Sports news</p>");
+        let explained = explain("<p>Show notes</p><p>00:00 Intro<br>  04:17 Sports news</p>");
         let got: Vec<(&str, &str)> = explained
+            .chapters
             .iter()
             .map(|(c, line)| (c.title.as_str(), line.as_str()))
             .collect();
@@ -482,7 +617,7 @@ mod tests {
                 ("Sports news", "04:17 Sports news")
             ]
         );
-        assert!(extract_explained("no times here").is_empty());
+        assert_eq!(explain("no times here"), Explanation::default());
     }
 
     #[test]
