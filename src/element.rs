@@ -238,10 +238,13 @@ fn episode_from_attributes(host: &HtmlElement) -> Episode {
 }
 
 /// What the notes give, for the try-it page: `[{ start, title, line }]`, each chapter with the
-/// line of the notes it was read from (start in seconds).
+/// line of the notes it was read from (start in seconds), and on the array `skipped`:
+/// `[{ line, text, reason }]`, each line with a time that gave no chapter, and why.
 #[wasm_bindgen(js_name = explainNotes)]
 pub fn explain_notes(notes: &str) -> js_sys::Array {
-    chapters::notes::extract_explained(notes)
+    let explained = chapters::notes::explain(notes);
+    let found: js_sys::Array = explained
+        .chapters
         .into_iter()
         .map(|(chapter, line)| {
             JsValue::from(js::object(&[
@@ -250,7 +253,20 @@ pub fn explain_notes(notes: &str) -> js_sys::Array {
                 ("line", line.as_str().into()),
             ]))
         })
-        .collect()
+        .collect();
+    let skipped: js_sys::Array = explained
+        .skipped
+        .into_iter()
+        .map(|s| {
+            JsValue::from(js::object(&[
+                ("line", (s.line as f64).into()),
+                ("text", s.text.as_str().into()),
+                ("reason", s.reason.describe().into()),
+            ]))
+        })
+        .collect();
+    js::set(&found, "skipped", &skipped);
+    found
 }
 
 /// Mounts a player configured by the element's attributes and content.

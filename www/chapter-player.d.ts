@@ -143,5 +143,16 @@ export interface ExplainedChapter extends Chapter {
   line: string;
 }
 
-/** What the player finds in show notes (plain text, HTML or Markdown), without a player. */
-export declare function explain(notes: string): Promise<ExplainedChapter[]>;
+/** A line of show notes with a time that gave no chapter, and why (in English). */
+export interface SkippedLine {
+  /** The line's number, from 1, in the notes as text (HTML read into lines). */
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/**
+ * What the player finds in show notes (plain text, HTML or Markdown), without a player: the
+ * chapters, and on the array, `skipped`, the lines with times it did not use.
+ */
+export declare function explain(notes: string): Promise<ExplainedChapter[] & { skipped: SkippedLine[] }>;

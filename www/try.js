@@ -39,6 +39,17 @@ async function update() {
     li.append(start, ` ${c.title}`, line);
     return li;
   }));
+  const skipped = found.skipped || [];
+  $("skipped-summary").textContent = skipped.length === 0 ? "" : skipped.length === 1
+    ? "1 line with a time was not used:"
+    : `${skipped.length} lines with times were not used:`;
+  $("skipped").replaceChildren(...skipped.map((s) => {
+    const li = document.createElement("li");
+    const text = document.createElement("code");
+    text.textContent = s.text;
+    li.append(`line ${s.line} `, text, ` — ${s.reason}`);
+    return li;
+  }));
   $("snippet").value = snippet(notes, src, title);
   if (src) await mount($("live"), { src, title, notes: looksLikeHtml(notes) ? notes : escapeHtml(notes) });
 }

@@ -49,6 +49,12 @@ test('pasted notes: the chapters found with their lines, the live player, and a 
   await waitForPlayer(plain, 'chapter-player');
   assert.deepEqual((await chapterButtons(plain, 'chapter-player')).map((c) => c.title), live);
 
+  // A mistyped time is set aside, and the page says which line and why.
+  await page.fill('#notes', '00:00 Intro\n03:15 News\n12:40 Interview\n8:05 Interview part 2\n25:30 Mailbag\n44:20 Outro');
+  await page.waitForFunction(() => document.querySelector('#found-summary').textContent === '5 chapters');
+  assert.equal(await page.textContent('#skipped-summary'), '1 line with a time was not used:');
+  assert.equal(await page.textContent('#skipped li'), 'line 4 8:05 Interview part 2 — out of order with the lines around it');
+
   // Notes without a list say so.
   await page.fill('#notes', 'Just a paragraph about the episode, recorded at 10:00 on a Tuesday.');
   await page.waitForFunction(() => document.querySelector('#found-summary').textContent.startsWith('No chapter list found'));

@@ -62,3 +62,4 @@ async function configs(host: HTMLElement): Promise<ChapterPlayer[]> {
 void configs;
 
 void explain("(00:00) Intro").then((found) => found.map((c) => `${c.start} ${c.title} ${c.line}`));
+void explain("(00:00) Intro").then((found) => found.skipped.map((s) => `${s.line} ${s.text} ${s.reason}`));
