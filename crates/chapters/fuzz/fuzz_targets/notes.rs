@@ -1,5 +1,6 @@
 //! Show notes: any text, including text that is not UTF-8 as fetched, must give chapter lists
-//! (usually none) and display segments whose links are web links, and never a panic.
+//! (usually none), an explanation that agrees with them, and display segments whose links are web
+//! links, and never a panic. Every stage of the finder runs on every input.
 
 #![no_main]
 
@@ -13,6 +14,10 @@ fuzz_target!(|data: &[u8]| {
     // `extract` is the longest of `extract_lists` (the first of the longest).
     let longest = lists.iter().map(|l| l.len()).max().unwrap_or(0);
     assert_eq!(best.len(), longest);
+    // What the try-it page shows: the same chapters, and skipped lines numbered from 1.
+    let explained = notes::explain(&text);
+    assert_eq!(explained.chapters.len(), best.len());
+    assert!(explained.skipped.iter().all(|s| s.line >= 1));
     // What the player shows of the notes: every time and link found in the text it came from.
     for line in notes::display::lines(&text) {
         for segment in line {
