@@ -456,11 +456,15 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
 }
 
 /// Whether the text before a stamp is only list decoration: bullets of any kind (`-`, `•`, `⌨️`),
-/// a heading mark, numbering (`1.`, `2)`) — anything without letters or digits but the numbering.
+/// a heading mark, numbering (`1.`, `2)`, a row's `04 /` or `04 |`) — anything without letters or
+/// digits but the numbering.
 fn is_lead_in(before: &str) -> bool {
     let rest = before.trim_start_matches(|c: char| !is_wordlike(c));
     let unnumbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    let rest = match unnumbered.strip_prefix(['.', ')']) {
+    let separated = unnumbered
+        .strip_prefix(['.', ')'])
+        .or_else(|| unnumbered.trim_start().strip_prefix(['/', '|']));
+    let rest = match separated {
         Some(r) if unnumbered.len() < rest.len() => r,
         _ => rest,
     };

@@ -13,9 +13,27 @@ pub(super) fn judge(run: &[(Entry, usize)], titles: &[&str]) -> Option<SkipReaso
         Some(SkipReason::Transcript)
     } else if too_close(run, titles) || is_fixture_list(run, titles) {
         Some(SkipReason::TimeOfDay)
+    } else if is_episode_list(titles) {
+        Some(SkipReason::Lengths)
     } else {
         None
     }
+}
+
+/// A list of episodes, each with its length and date (`42:10 12.03.24 Episode 5`): most titles
+/// start with a date (`12.03.24`, `2024-03-12`, `12/03/2024`).
+fn is_episode_list(titles: &[&str]) -> bool {
+    let dated = |t: &&&str| {
+        let head: String = t.chars().take(10).collect();
+        let parts: Vec<&str> = head.split(|c: char| !c.is_ascii_digit()).take(3).collect();
+        let digits = |p: &str, lens: &[usize]| lens.contains(&p.len());
+        parts.len() == 3
+            && head.starts_with(|c: char| c.is_ascii_digit())
+            && head.contains(['.', '-', '/'])
+            && (digits(parts[0], &[1, 2]) && digits(parts[1], &[1, 2]) && digits(parts[2], &[2, 4])
+                || digits(parts[0], &[4]) && digits(parts[1], &[1, 2]) && digits(parts[2], &[1, 2]))
+    };
+    titles.len() >= 2 && titles.iter().filter(dated).count() * 2 > titles.len()
 }
 
 /// Kick-off times (`12:30 Fulham v Wolves`, `15:00 Arsenal v Spurs`): every title names two sides

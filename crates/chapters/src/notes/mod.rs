@@ -421,6 +421,34 @@ mod tests {
     }
 
     #[test]
+    fn times_in_link_text_row_numbers_and_episode_lists() {
+        let linked =
+            "- [12:03 Welcome, Ana](https://e.org/a)\n- [15:40 The interview](https://e.org/b)";
+        let got: Vec<(u64, String, Option<String>)> = extract(linked)
+            .iter()
+            .map(|c| (c.start_ms / 1000, c.title.clone(), c.url.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (723, "Welcome, Ana".into(), Some("https://e.org/a".into())),
+                (940, "The interview".into(), Some("https://e.org/b".into()))
+            ]
+        );
+        assert_eq!(
+            titles("01 / 00:00 / Intro\n02 / 04:30 / News\n03 / 12:30 / Interview"),
+            [
+                (0, "Intro".into()),
+                (270, "News".into()),
+                (750, "Interview".into())
+            ]
+        );
+        let episodes =
+            "42:10 12.03.24 Episode 5\n38:05 05.03.24 Episode 4\n51:00 27.02.24 Episode 3";
+        assert!(extract(episodes).is_empty());
+    }
+
+    #[test]
     fn kick_off_times_are_not_chapters_but_a_promos_seconds_are() {
         let fixtures = "12:30 Fulham v Wolves\n15:00 Arsenal v Spurs\n17:30 Leeds vs Everton";
         assert!(extract(fixtures).is_empty());

@@ -29,8 +29,76 @@ pub fn lines(notes: &str) -> Vec<String> {
             break;
         }
     }
-    let lines: Vec<String> = text.lines().map(markup::drop_seek_links).collect();
-    join_split_entries(lines)
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| time_out_of_link(&markup::drop_seek_links(l)))
+        .collect();
+    join_wrapped_titles(join_split_entries(lines))
+}
+
+/// A link whose text starts with the time (`- [12:03 Welcome, Ana](https://…)`) as the time
+/// followed by the link (`- 12:03 [Welcome, Ana](https://…)`): the time is the entry's, the link
+/// the title's.
+fn time_out_of_link(line: &str) -> String {
+    let Some(open) = line.find('[') else {
+        return line.to_string();
+    };
+    let Some((text, url, end)) = markup::markdown_link_at(line, open) else {
+        return line.to_string();
+    };
+    let lead = super::line::stamps(text)
+        .into_iter()
+        .next()
+        .filter(|s| s.start == 0 && text[s.end..].starts_with(char::is_whitespace));
+    match lead {
+        Some(stamp) if !text[stamp.end..].trim().is_empty() => format!(
+            "{}{} [{}]({url}){}",
+            &line[..open],
+            &text[..stamp.end],
+            text[stamp.end..].trim(),
+            &line[end..]
+        ),
+        _ => line.to_string(),
+    }
+}
+
+/// A title the author wrapped onto the next line — an entry line, then a line that goes on in
+/// lower case with no time, then another entry — as one line. A new sentence or item starts with
+/// a capital, a bullet or a number; wrapped text goes on mid-sentence, and shows it was wrapped:
+/// it is indented under the entry, or the entry's line ends with a comma or dash or is as long as
+/// hard-wrapped lines are. (An unindented lower-case line after a short entry is a section
+/// heading in a list whose titles are lower case.)
+fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
+    /// Shorter lines than this were not cut by a hard wrap.
+    const WRAP_WIDTH: usize = 65;
+    let starts_with_time = |l: &str| {
+        let t = l
+            .trim_start()
+            .trim_start_matches(['-', '*', '•', '(', '[', ' ']);
+        super::line::stamps(t).first().is_some_and(|s| s.start == 0)
+    };
+    let goes_on = |entry: &str, l: &str| {
+        let t = l.trim_start();
+        let indented = t.len() < l.len();
+        let cut =
+            entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
+        t.starts_with(char::is_lowercase) && super::line::stamps(t).is_empty() && (indented || cut)
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let wrapped = starts_with_time(&lines[i])
+            && lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
+            && lines.get(i + 2).is_some_and(|l| starts_with_time(l));
+        if wrapped {
+            out.push(format!("{} {}", lines[i].trim_end(), lines[i + 1].trim()));
+            i += 2;
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A JSON or SQL dump's escapes (`\n`, `\r\n`, `\t`, `\"`) as the characters they stand for, when
@@ -187,6 +255,34 @@ mod tests {
         assert_eq!(
             non_empty("Type \\n to break\n00:00 A"),
             ["Type \\n to break", "00:00 A"]
+        );
+    }
+
+    #[test]
+    fn a_time_in_a_links_text_comes_out_before_the_link() {
+        assert_eq!(
+            non_empty("- [12:03 Welcome, Ana](https://e.org/a) more\n[Docs](https://e.org)"),
+            [
+                "- 12:03 [Welcome, Ana](https://e.org/a) more",
+                "[Docs](https://e.org)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_wrapped_onto_the_next_line_is_joined() {
+        assert_eq!(
+            non_empty("00:00 Intro and a title that the\n  author wrapped\n05:00 Next\n  Sub point\n09:00 End"),
+            ["00:00 Intro and a title that the author wrapped", "05:00 Next", "Sub point", "09:00 End"]
+        );
+        // A lower-case section heading under a short entry stays a line of its own.
+        assert_eq!(
+            non_empty("00:00 intro: data\nbaseline models\n07:52 reading the data"),
+            [
+                "00:00 intro: data",
+                "baseline models",
+                "07:52 reading the data"
+            ]
         );
     }
 
