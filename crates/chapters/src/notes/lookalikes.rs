@@ -1,14 +1,49 @@
-//! Timed text that looks like a chapter list and is not: a transcript, a day's programme, a
-//! timetable. A run of entries that is one of these is dropped before the longest run is chosen,
-//! so a chapter list followed by a longer transcript still wins.
+//! Stage 3, *judge*: timed text that looks like a chapter list and is not — a transcript, a day's
+//! programme, a timetable, kick-off times, a list of lengths or of episodes. Each run gets a
+//! verdict before the longest is chosen, so a chapter list followed by a longer transcript still
+//! wins. Most verdicts look at a run alone; two look at its neighbours: a stretch of runs whose
+//! times went down twice is a list of lengths, and a run that starts over right after a day's
+//! programme is the same day past midnight.
 
 use super::line::Entry;
 use super::report::SkipReason;
+use super::runs::{Join, Run};
+
+/// Each run's verdict, in order: `None` for a chapter list, else what it is.
+pub(super) fn verdicts(runs: &[Run]) -> Vec<Option<SkipReason>> {
+    let mut out: Vec<Option<SkipReason>> = Vec::with_capacity(runs.len());
+    // The stretch of runs right after one another, and how often times went down in it.
+    let mut stretch = 0;
+    let mut descents = 0;
+    let mut previous_day = false;
+    for (k, run) in runs.iter().enumerate() {
+        if run.join == Join::Apart {
+            (stretch, descents) = (k, 0);
+        }
+        descents += usize::from(run.join == Join::WentDown) + run.out_of_order.len();
+        let day = is_day_programme(&run.entries, previous_day && run.join == Join::WentDown);
+        previous_day = day;
+        let titles: Vec<&str> = run.entries.iter().map(|(e, _)| e.title.as_str()).collect();
+        out.push(if day || run.programme_items >= 2 {
+            Some(SkipReason::TimeOfDay)
+        } else if descents >= 2 {
+            Some(SkipReason::Lengths)
+        } else {
+            judge(&run.entries, &titles)
+        });
+        if descents >= 2 {
+            for verdict in &mut out[stretch..k] {
+                verdict.get_or_insert(SkipReason::Lengths);
+            }
+        }
+    }
+    out
+}
 
 /// What a run of entries (with their titles) is when it is no chapter list: a transcript, a
 /// timetable or a list of kick-off times. (A day's programme is told by [`is_day_programme`],
 /// whose answer also concerns the next run.)
-pub(super) fn judge(run: &[(Entry, usize)], titles: &[&str]) -> Option<SkipReason> {
+fn judge(run: &[(Entry, usize)], titles: &[&str]) -> Option<SkipReason> {
     if is_transcript(titles) || is_prose(titles) {
         Some(SkipReason::Transcript)
     } else if too_close(run, titles) || is_fixture_list(run, titles) {
@@ -125,7 +160,7 @@ fn is_transcript(titles: &[&str]) -> bool {
 /// 0:00, has no hours field, every time is on a five-minute mark, and its items span hours or its
 /// times spread over half a day. A run that starts over right after one (`after_day`) is the
 /// same day past midnight (`00:10 Jornal da Globo`): it only needs the clock's marks.
-pub(super) fn is_day_programme(run: &[(Entry, usize)], after_day: bool) -> bool {
+fn is_day_programme(run: &[(Entry, usize)], after_day: bool) -> bool {
     // In the episode reading, a clock's hour is a minute and its five minutes are five seconds.
     const HOUR: u64 = 60_000;
     const FIVE_MINUTES: u64 = 5_000;

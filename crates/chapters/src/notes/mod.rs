@@ -7,7 +7,7 @@
 //! 1. *normalize* ([`normalize`]): the notes become lines of text — HTML (escaped or not) read,
 //!    a dump's literal line breaks restored, table cells kept on their row's line, seek links
 //!    replaced by their text, an entry written over two lines joined.
-//! 2. *candidates* ([`entries`], then the runs here): each line is read as the entries it can be
+//! 2. *candidates* ([`entries`], then [`runs`]): each line is read as the entries it can be
 //!    ([`line`]: a time starting it after bullets or numbering with a title after, or ending it
 //!    with a title before and something setting it apart; a line of several times is a list that
 //!    lost its line breaks). Entries join a run while their times keep increasing, their titles
@@ -18,8 +18,8 @@
 //! 3. *judge* ([`lookalikes`]): runs that only look like lists are set aside — transcripts,
 //!    timetables, kick-off times, a day's programme — and so are all runs of a stretch whose times
 //!    went down twice (a list of lengths).
-//! 4. *choose*: the longest list left wins; every line with a time that gave no chapter is
-//!    reported with its reason ([`report`]).
+//! 4. *choose* ([`choose`]): the longest list left wins; every line with a time that gave no
+//!    chapter is reported with its reason ([`report`]).
 //!
 //! Where rules meet: in a run-together line, the spacing around its times (where the line breaks
 //! were) decides the titles' side before the text at its ends does, being the more direct
@@ -30,6 +30,7 @@
 //! Times of day (`5:30pm`), scores and ratios (`2:1`), verses (`John 3:16`), subtitle cues and a
 //! lone time in a sentence never form such a run.
 
+mod choose;
 pub mod display;
 mod entries;
 mod line;
@@ -37,9 +38,10 @@ mod lookalikes;
 mod markup;
 mod normalize;
 pub mod report;
+mod runs;
 
 use crate::model::{Chapter, Chapters};
-use line::Entry;
+use choose::Sourced;
 pub use report::{SkipReason, Skipped};
 
 /// Lines of other text (a sub-heading, a note) a list may contain between two of its entries.
@@ -47,7 +49,7 @@ pub const MAX_GAP_LINES: usize = 2;
 
 /// The chapters of `notes`: the longest chapter list in them (the first, when two are as long).
 pub fn extract(notes: &str) -> Chapters {
-    longest(find(notes).lists)
+    choose::longest(find(notes).lists)
         .map(|(chapters, _)| chapters)
         .unwrap_or_default()
 }
@@ -69,15 +71,9 @@ pub struct Explanation {
 /// what `chapters parse --explain` and the try-it page show.
 pub fn explain(notes: &str) -> Explanation {
     let found = find(notes);
+    let (chapters, sources) = choose::longest(found.lists).unwrap_or_default();
+    let skipped = choose::skipped(&found.timed, &found.reasons, &sources, &found.lines);
     let text = |i: usize| found.lines.get(i).map_or("", |l| l.trim()).to_string();
-    let Some((chapters, sources)) = longest(found.lists) else {
-        let skipped = skipped(&found.timed, &found.reasons, &[], &text);
-        return Explanation {
-            chapters: Vec::new(),
-            skipped,
-        };
-    };
-    let skipped = skipped(&found.timed, &found.reasons, &sources, &text);
     Explanation {
         chapters: chapters
             .iter()
@@ -88,37 +84,6 @@ pub fn explain(notes: &str) -> Explanation {
     }
 }
 
-/// The first of the longest lists.
-fn longest(lists: Vec<Sourced>) -> Option<Sourced> {
-    lists.into_iter().reduce(|best, list| {
-        if list.0.len() > best.0.len() {
-            list
-        } else {
-            best
-        }
-    })
-}
-
-/// Every timed line not among `taken`, with the reason recorded for it, else why it gave none.
-fn skipped(
-    timed: &[bool],
-    reasons: &[Option<SkipReason>],
-    taken: &[usize],
-    text: &dyn Fn(usize) -> String,
-) -> Vec<Skipped> {
-    (0..timed.len())
-        .filter(|&i| timed[i] && !taken.contains(&i))
-        .map(|i| Skipped {
-            line: i + 1,
-            text: text(i),
-            reason: reasons[i].unwrap_or(SkipReason::InText),
-        })
-        .collect()
-}
-
-/// A chapter list with, for each chapter, the index of the text line it was read from.
-type Sourced = (Chapters, Vec<usize>);
-
 /// What the stages found: the lists, the lines, which lines hold a time, and why a line's entry
 /// was set aside where one was.
 struct Found {
@@ -128,254 +93,18 @@ struct Found {
     reasons: Vec<Option<SkipReason>>,
 }
 
+/// The pipeline, one stage after the other.
 fn find(notes: &str) -> Found {
     let lines = normalize::lines(notes);
     let read = entries::read(&lines);
-    let mut runs = Runs {
-        lists: Vec::new(),
-        reasons: vec![None; lines.len()],
-    };
-    let mut run: Vec<(Entry, usize)> = Vec::new();
-    // Lines in or beside the run that are items of a day's programme (`12.15 Auction`), and those
-    // since its last entry, which are beside the next run too.
-    let mut programme = 0;
-    let mut programme_since_entry = 0;
-    let mut gap = 0;
-    // Times that went down between neighbouring entries: one is a second list (or a transcript
-    // after a list); more are a list of lengths (a tracklist's `– 2:41`), whose every stretch
-    // that happens to increase is no chapter list. `block` is where in `lists` they began.
-    let mut descents = 0;
-    let mut block = 0;
-    // The run started over right after a day's programme: the same day, past midnight.
-    let mut after_day = false;
-    // The line of the run's last entry, and whether only its sub-items came after it.
-    let mut last_line: &str = "";
-    let mut only_sub_items = true;
-    for (i, l) in lines.iter().enumerate() {
-        let entries = &read.entries[i];
-        if lookalikes::is_programme_item(l) {
-            // Two of them, or one run of times into one, make the run a programme.
-            programme += if entries.is_empty() { 1 } else { 2 };
-            programme_since_entry += 1;
-        }
-        if entries.is_empty() {
-            if !l.trim().is_empty() {
-                only_sub_items &= is_sub_item(l, last_line);
-                if !only_sub_items {
-                    gap += 1;
-                }
-            }
-            continue;
-        }
-        let sections = is_heading(l) && is_heading(last_line);
-        for entry in entries.iter().cloned() {
-            let near = gap <= MAX_GAP_LINES || sections;
-            if entries.len() == 1 && gap == 0 {
-                match out_of_order(&run, &entry, next_entry(&lines, &read.entries, i)) {
-                    Some(Outlier::This) => {
-                        runs.reasons[i] = Some(SkipReason::OutOfOrder);
-                        descents += 1;
-                        continue;
-                    }
-                    Some(Outlier::Last) => {
-                        if let Some((_, at)) = run.pop() {
-                            runs.reasons[at] = Some(SkipReason::OutOfOrder);
-                        }
-                        descents += 1;
-                    }
-                    None => {}
-                }
-            }
-            let continues = run.last().is_some_and(|(last, _): &(Entry, usize)| {
-                last.side == entry.side && entry.ms >= last.ms && near
-            });
-            if !continues {
-                let went_down = run
-                    .last()
-                    .is_some_and(|(last, _)| near && entry.ms < last.ms);
-                let day = runs.close(&mut run, forced(programme, descents), after_day);
-                after_day = day && went_down;
-                if !went_down && !near {
-                    (descents, block) = (0, runs.lists.len());
-                }
-                descents += usize::from(went_down);
-                if descents >= 2 {
-                    runs.truncate(block);
-                }
-                programme = programme_since_entry;
-            }
-            run.push((entry, i));
-            programme_since_entry = 0;
-            gap = 0;
-        }
-        last_line = l;
-        only_sub_items = true;
-    }
-    runs.close(&mut run, forced(programme, descents), after_day);
-    let Runs { lists, reasons } = runs;
+    let runs = runs::group(&lines, &read.entries);
+    let verdicts = lookalikes::verdicts(&runs);
+    let (lists, reasons) = choose::lists(runs, &verdicts, lines.len());
     Found {
         lists,
         lines,
         timed: read.timed,
         reasons,
-    }
-}
-
-/// The verdict on a run that its surroundings already gave: beside items of a day's programme,
-/// or in a stretch whose times went down twice.
-fn forced(programme: usize, descents: usize) -> Option<SkipReason> {
-    if programme >= 2 {
-        Some(SkipReason::TimeOfDay)
-    } else if descents >= 2 {
-        Some(SkipReason::Lengths)
-    } else {
-        None
-    }
-}
-
-/// Which entry breaks an otherwise increasing run.
-#[derive(Debug, PartialEq, Eq)]
-enum Outlier {
-    /// The new entry: earlier than the run's last, while the entry after it continues the run.
-    This,
-    /// The run's last entry: later than the new entry, which continues from the one before it.
-    Last,
-}
-
-/// Whether `entry`, which does not continue `run` because its time went down, is one time out of
-/// order rather than the start of something else: the run has two entries at least, the entry on
-/// the next timed line (with only blank lines between) has the same side, and dropping one of the
-/// two makes all three increase. A second list starting over from its beginning is not a typo:
-/// the entry must be later than the run's first.
-fn out_of_order(run: &[(Entry, usize)], entry: &Entry, next: Option<&Entry>) -> Option<Outlier> {
-    let [.., (before, _), (last, _)] = run else {
-        return None;
-    };
-    let next = next?;
-    let same_side = last.side == entry.side && entry.side == next.side;
-    if !same_side || entry.ms >= last.ms {
-        return None;
-    }
-    if next.ms > last.ms && entry.ms > run[0].0.ms {
-        Some(Outlier::This)
-    } else if entry.ms > before.ms && next.ms > entry.ms {
-        Some(Outlier::Last)
-    } else {
-        None
-    }
-}
-
-/// The first entry of the next line that has one, when only blank lines come before it.
-fn next_entry<'a>(lines: &[String], entries: &'a [Vec<Entry>], i: usize) -> Option<&'a Entry> {
-    let j = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty())?;
-    entries[j].first()
-}
-
-/// Whether `line` is a Markdown heading. Timed headings open sections, so any amount of text may
-/// come between two of them.
-fn is_heading(line: &str) -> bool {
-    line.trim_start().starts_with('#')
-}
-
-/// Whether `line` is an untimed list item nested under the entry on `entry_line` (`* [Link](…)`
-/// under `* 15:01 Title`): a sub-point of that entry, not text between two lists.
-fn is_sub_item(line: &str, entry_line: &str) -> bool {
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let item = line.trim_start();
-    let bulleted = ["- ", "* ", "+ ", "• "].iter().any(|b| item.starts_with(b));
-    bulleted && indent(line) >= indent(entry_line)
-}
-
-/// The lists found so far, and the reasons recorded for the lines set aside.
-struct Runs {
-    lists: Vec<Sourced>,
-    reasons: Vec<Option<SkipReason>>,
-}
-
-impl Runs {
-    /// Records `reason` for each of `lines` that has none yet.
-    fn set_aside(&mut self, lines: impl IntoIterator<Item = usize>, reason: SkipReason) {
-        for i in lines {
-            if let Some(slot) = self.reasons.get_mut(i) {
-                slot.get_or_insert(reason);
-            }
-        }
-    }
-
-    /// Drops the lists from `block` on: a stretch of times that went down twice is a list of lengths.
-    fn truncate(&mut self, block: usize) {
-        let dropped: Vec<usize> = self
-            .lists
-            .drain(block.min(self.lists.len())..)
-            .flat_map(|(_, sources)| sources)
-            .collect();
-        for i in dropped {
-            if let Some(slot) = self.reasons.get_mut(i) {
-                *slot = Some(SkipReason::Lengths);
-            }
-        }
-    }
-
-    /// Adds the run to the lists when it is a chapter list; says whether it was a day's programme.
-    fn close(
-        &mut self,
-        run: &mut Vec<(Entry, usize)>,
-        forced: Option<SkipReason>,
-        after_day: bool,
-    ) -> bool {
-        let taken = std::mem::take(run);
-        let lines = || taken.iter().map(|(_, i)| *i).collect::<Vec<_>>();
-        let titles: Vec<&str> = taken.iter().map(|(e, _)| e.title.as_str()).collect();
-        let day = lookalikes::is_day_programme(&taken, after_day);
-        let verdict = if day {
-            Some(SkipReason::TimeOfDay)
-        } else {
-            forced.or_else(|| lookalikes::judge(&taken, &titles))
-        };
-        if let Some(reason) = verdict {
-            self.set_aside(lines(), reason);
-            return day;
-        }
-        // Where each time was read, for the sources; the entries themselves become the chapters.
-        let read_at: Vec<(u64, usize)> = taken.iter().map(|(e, i)| (e.ms, *i)).collect();
-        let chapters = Chapters::new(
-            taken
-                .into_iter()
-                .map(|(e, _)| Chapter {
-                    start_ms: e.ms,
-                    end_ms: e.end_ms,
-                    title: e.title,
-                    url: e.url,
-                    ..Chapter::default()
-                })
-                .collect(),
-        );
-        // Two entries at the same time are one chapter: a list needs two distinct starts.
-        if chapters.len() < 2 {
-            self.set_aside(read_at.iter().map(|(_, i)| *i), SkipReason::Alone);
-            return false;
-        }
-        // The run's times never decrease, and merging equal starts kept the first entry at each
-        // time: one walk pairs each chapter with the line of that first entry.
-        let mut at = read_at.iter().peekable();
-        let sources: Vec<usize> = chapters
-            .iter()
-            .map(|c| {
-                while at.next_if(|(ms, _)| *ms < c.start_ms).is_some() {}
-                at.next_if(|(ms, _)| *ms == c.start_ms)
-                    .map_or(0, |(_, i)| *i)
-            })
-            .collect();
-        let merged = read_at
-            .iter()
-            .map(|(_, i)| *i)
-            .filter(|i| !sources.contains(i));
-        let merged: Vec<usize> = merged.collect();
-        self.set_aside(merged, SkipReason::SameTime);
-        // Until another list wins, each of this one's lines is in another list.
-        self.set_aside(sources.iter().copied(), SkipReason::OtherList);
-        self.lists.push((chapters, sources));
-        false
     }
 }
 
