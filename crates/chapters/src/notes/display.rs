@@ -1,7 +1,7 @@
 //! Show notes made safe to display: each line as text, web links and timestamps, so the player
 //! renders text nodes, `http(s)` links and seek buttons — never the notes' own markup.
 
-use super::{line, markup};
+use super::{markup, stamp};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
@@ -31,7 +31,7 @@ pub fn lines(notes: &str) -> Vec<Vec<Segment>> {
 fn segments(line: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut at = 0;
-    for stamp in line::stamps(line) {
+    for stamp in stamp::stamps(line) {
         let (Some(before), Some(span)) =
             (line.get(at..stamp.start), line.get(stamp.start..stamp.end))
         else {

@@ -4,7 +4,8 @@
 //! where the time sits, what wraps it, what comes before and after. The grouping of entries into
 //! runs comes after (`mod.rs`), the judging of runs after that ([`super::lookalikes`]).
 
-use super::line::{self, Entry, Stamp};
+use super::line::{self, Entry};
+use super::stamp::{self, Stamp};
 use super::MAX_GAP_LINES;
 
 /// The lines as entries: for each line, the entries read from it (most have none or one), and
@@ -15,7 +16,7 @@ pub(super) struct Read {
 }
 
 pub(super) fn read(lines: &[String]) -> Read {
-    let stamps: Vec<Vec<Stamp>> = lines.iter().map(|l| line::stamps(l)).collect();
+    let stamps: Vec<Vec<Stamp>> = lines.iter().map(|l| stamp::stamps(l)).collect();
     let single = |i: usize| -> Option<Entry> {
         let first = stamps[i].first()?;
         line::single_entry(&lines[i], first)
@@ -99,7 +100,7 @@ fn table_entry(line: &str, stamps: &[Stamp]) -> Option<Entry> {
         return None;
     };
     let row = &line[start.start..length.start];
-    let first = line::stamps(row).into_iter().next()?;
+    let first = stamp::stamps(row).into_iter().next()?;
     line::single_entry(row, &first)
 }
 
@@ -169,7 +170,7 @@ fn cell_entry(line: &str, header: Option<&[String]>) -> Cell {
     }
     let cells: Vec<&str> = cells(line).collect();
     let Some(at) = cells.iter().position(|cell| {
-        let found = line::stamps(cell);
+        let found = stamp::stamps(cell);
         matches!(found.as_slice(), [s] if s.start == 0 && s.end == cell.len())
     }) else {
         return Cell::None;
@@ -194,7 +195,7 @@ fn cell_entry(line: &str, header: Option<&[String]>) -> Cell {
         return Cell::None;
     };
     let joined = [cells[at], title].join(" ");
-    let entry = line::stamps(&joined)
+    let entry = stamp::stamps(&joined)
         .into_iter()
         .next()
         .and_then(|first| line::single_entry(&joined, &first));

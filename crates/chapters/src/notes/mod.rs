@@ -39,6 +39,7 @@ mod markup;
 mod normalize;
 pub mod report;
 mod runs;
+mod stamp;
 
 use crate::model::{Chapter, Chapters};
 use choose::Sourced;

@@ -9,6 +9,7 @@
 //! `title:` lines, become one line.
 
 use super::markup;
+use super::stamp::stamps;
 
 /// How many layers of HTML escaping are taken off, at most.
 const MAX_UNESCAPES: usize = 3;
@@ -46,7 +47,7 @@ fn time_out_of_link(line: &str) -> String {
     let Some((text, url, end)) = markup::markdown_link_at(line, open) else {
         return line.to_string();
     };
-    let lead = super::line::stamps(text)
+    let lead = stamps(text)
         .into_iter()
         .next()
         .filter(|s| s.start == 0 && text[s.end..].starts_with(char::is_whitespace));
@@ -75,14 +76,14 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
         let t = l
             .trim_start()
             .trim_start_matches(['-', '*', '•', '(', '[', ' ']);
-        super::line::stamps(t).first().is_some_and(|s| s.start == 0)
+        stamps(t).first().is_some_and(|s| s.start == 0)
     };
     let goes_on = |entry: &str, l: &str| {
         let t = l.trim_start();
         let indented = t.len() < l.len();
         let cut =
             entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
-        t.starts_with(char::is_lowercase) && super::line::stamps(t).is_empty() && (indented || cut)
+        t.starts_with(char::is_lowercase) && stamps(t).is_empty() && (indented || cut)
     };
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -194,7 +195,7 @@ fn time_alone(line: &str) -> bool {
         .trim()
         .trim_start_matches(['-', '*', '•'])
         .trim_matches(|c: char| c.is_whitespace() || "()[]*_`".contains(c));
-    let stamps = super::line::stamps(core);
+    let stamps = stamps(core);
     matches!(stamps.as_slice(), [s] if s.start == 0 && s.end == core.len()) && core.contains(':')
 }
 
@@ -205,7 +206,7 @@ fn is_title_line(line: &str) -> bool {
     !t.is_empty()
         && t.chars().count() <= 120
         && t.chars().any(char::is_alphabetic)
-        && super::line::stamps(t).is_empty()
+        && stamps(t).is_empty()
 }
 
 #[cfg(test)]
