@@ -144,7 +144,7 @@ fn table_headers(lines: &[String]) -> Vec<Option<Vec<String>>> {
         if !l.trim_start().starts_with('|') {
             header = None;
         } else if lines.get(i + 1).is_some_and(|next| is_rule(next)) {
-            header = Some(cells(l).map(str::to_lowercase).collect());
+            header = Some(cells(l).map(str::to_ascii_lowercase).collect());
         }
         out.push(header.clone());
     }

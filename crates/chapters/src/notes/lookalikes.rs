@@ -78,7 +78,7 @@ fn is_fixture_list(run: &[(Entry, usize)], titles: &[&str]) -> bool {
     const QUARTER_HOUR: u64 = 15_000;
     let versus = |t: &&str| {
         t.split_whitespace()
-            .any(|w| matches!(w.to_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
     };
     run.len() >= 2 && titles.iter().all(versus) && run.iter().all(|(e, _)| e.ms % QUARTER_HOUR == 0)
 }

@@ -83,7 +83,7 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
         let indented = t.len() < l.len();
         let cut =
             entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
-        t.starts_with(char::is_lowercase) && stamps(t).is_empty() && (indented || cut)
+        t.starts_with(is_lower_case) && stamps(t).is_empty() && (indented || cut)
     };
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -169,6 +169,12 @@ fn join_split_entries(lines: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A lower-case Latin letter (ASCII or Latin-1): told without Unicode's case tables, which would
+/// weigh more in the wasm bundle than the rest of this stage.
+fn is_lower_case(c: char) -> bool {
+    c.is_ascii_lowercase() || (('\u{df}'..='\u{ff}').contains(&c) && c != '\u{f7}')
 }
 
 const TIME_KEYS: &[&str] = &[
