@@ -224,9 +224,14 @@ fn too_close(run: &[(Entry, usize)], titles: &[&str]) -> bool {
         .iter()
         .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
         .count();
-    let mut distinct = titles.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let repeating = distinct.len() * 3 < titles.len() * 2;
-    run.len() >= 4 && short * 2 > run.len() - 1 && (numbered * 2 > titles.len() || repeating)
+    // Whether a third of the titles repeat one before them, among the first few dozen (a
+    // timetable shows its repetition early; no sort, whose code would weigh in the wasm).
+    let repeating = || {
+        let head = &titles[..titles.len().min(64)];
+        let repeats = (1..head.len())
+            .filter(|&i| head[..i].contains(&head[i]))
+            .count();
+        repeats * 3 > head.len()
+    };
+    run.len() >= 4 && short * 2 > run.len() - 1 && (numbered * 2 > titles.len() || repeating())
 }

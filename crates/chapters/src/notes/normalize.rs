@@ -52,13 +52,17 @@ fn time_out_of_link(line: &str) -> String {
         .next()
         .filter(|s| s.start == 0 && text[s.end..].starts_with(char::is_whitespace));
     match lead {
-        Some(stamp) if !text[stamp.end..].trim().is_empty() => format!(
-            "{}{} [{}]({url}){}",
+        Some(stamp) if !text[stamp.end..].trim().is_empty() => [
             &line[..open],
             &text[..stamp.end],
+            " [",
             text[stamp.end..].trim(),
-            &line[end..]
-        ),
+            "](",
+            url,
+            ")",
+            &line[end..],
+        ]
+        .concat(),
         _ => line.to_string(),
     }
 }
@@ -92,7 +96,7 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
             && lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
             && lines.get(i + 2).is_some_and(|l| starts_with_time(l));
         if wrapped {
-            out.push(format!("{} {}", lines[i].trim_end(), lines[i + 1].trim()));
+            out.push([lines[i].trim_end(), lines[i + 1].trim()].join(" "));
             i += 2;
         } else {
             out.push(lines[i].clone());
@@ -147,15 +151,17 @@ fn join_split_entries(lines: Vec<String>) -> Vec<String> {
     while i < lines.len() {
         let next = lines.get(i + 1);
         let yaml = next.and_then(|next| {
-            Some(format!(
-                "{} {}",
-                yaml_value(&lines[i], TIME_KEYS)?,
-                yaml_value(next, TITLE_KEYS)?
-            ))
+            Some(
+                [
+                    yaml_value(&lines[i], TIME_KEYS)?,
+                    yaml_value(next, TITLE_KEYS)?,
+                ]
+                .join(" "),
+            )
         });
         let joined = yaml.or_else(|| {
             let next = next.filter(|_| repeated(i))?;
-            Some(format!("{} {}", lines[i].trim(), next.trim()))
+            Some([lines[i].trim(), next.trim()].join(" "))
         });
         match joined {
             Some(joined) => {
