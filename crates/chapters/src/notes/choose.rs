@@ -34,8 +34,11 @@ pub(super) fn lists(
         }
         match chapters(run.entries) {
             Some((chapters, sources)) => {
-                let merged: Vec<usize> =
-                    lines.into_iter().filter(|i| !sources.contains(i)).collect();
+                // Sources are in line order, as the run's entries are.
+                let merged: Vec<usize> = lines
+                    .into_iter()
+                    .filter(|i| sources.binary_search(i).is_err())
+                    .collect();
                 set_aside(&merged, SkipReason::SameTime);
                 // Unless this list is the one chosen, its lines are in another list.
                 set_aside(&sources, SkipReason::OtherList);
@@ -92,7 +95,8 @@ pub(super) fn longest(lists: Vec<Sourced>) -> Option<Sourced> {
     })
 }
 
-/// Every timed line not among `taken`, with the reason recorded for it, else why it gave none.
+/// Every timed line not among `taken` (in line order), with the reason recorded for it, else why
+/// it gave none.
 pub(super) fn skipped(
     timed: &[bool],
     reasons: &[Option<SkipReason>],
@@ -100,7 +104,7 @@ pub(super) fn skipped(
     lines: &[String],
 ) -> Vec<Skipped> {
     (0..timed.len())
-        .filter(|&i| timed[i] && !taken.contains(&i))
+        .filter(|&i| timed[i] && taken.binary_search(&i).is_err())
         .map(|i| Skipped {
             line: i + 1,
             text: lines.get(i).map_or("", |l| l.trim()).to_string(),

@@ -138,8 +138,11 @@ fn dangling_side(before: &str, after: &str) -> Option<Side> {
     let heading = before
         .trim_end()
         .rsplit_once("# ")
+        // A heading's name is short: its length first, before anything counts words in prose.
         .is_some_and(|(_, name)| {
-            (1..=3).contains(&name.split_whitespace().count()) && !name.contains(['.', '!', '?'])
+            name.len() <= 40
+                && (1..=3).contains(&name.split_whitespace().count())
+                && !name.contains(['.', '!', '?'])
         });
     if heading {
         return Some(Side::TimeFirst);
@@ -244,12 +247,13 @@ fn entry(raw_title: &str, stamp: &Stamp, side: Side) -> Option<Entry> {
 fn is_lead_in(before: &str) -> bool {
     let rest = before.trim_start_matches(|c: char| !is_wordlike(c));
     let unnumbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    let separated = unnumbered
-        .strip_prefix(['.', ')'])
-        .or_else(|| unnumbered.trim_start().strip_prefix(['/', '|']));
-    let rest = match separated {
-        Some(r) if unnumbered.len() < rest.len() => r,
-        _ => rest,
+    let rest = if unnumbered.len() < rest.len() {
+        unnumbered
+            .strip_prefix(['.', ')'])
+            .or_else(|| unnumbered.trim_start().strip_prefix(['/', '|']))
+            .unwrap_or(rest)
+    } else {
+        rest
     };
     !rest.chars().any(is_wordlike)
 }

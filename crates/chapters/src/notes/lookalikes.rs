@@ -59,14 +59,25 @@ fn judge(run: &[(Entry, usize)], titles: &[&str]) -> Option<SkipReason> {
 /// start with a date (`12.03.24`, `2024-03-12`, `12/03/2024`).
 fn is_episode_list(titles: &[&str]) -> bool {
     let dated = |t: &&&str| {
-        let head: String = t.chars().take(10).collect();
-        let parts: Vec<&str> = head.split(|c: char| !c.is_ascii_digit()).take(3).collect();
-        let digits = |p: &str, lens: &[usize]| lens.contains(&p.len());
-        parts.len() == 3
-            && head.starts_with(|c: char| c.is_ascii_digit())
-            && head.contains(['.', '-', '/'])
-            && (digits(parts[0], &[1, 2]) && digits(parts[1], &[1, 2]) && digits(parts[2], &[2, 4])
-                || digits(parts[0], &[4]) && digits(parts[1], &[1, 2]) && digits(parts[2], &[1, 2]))
+        // Three runs of digits split by `.`, `-` or `/` at the start: d.m.yy, dd.mm.yyyy, yyyy-mm-dd.
+        let b = t.as_bytes();
+        let mut parts = [0usize; 3];
+        let mut at = 0;
+        for (k, part) in parts.iter_mut().enumerate() {
+            let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+            *part = digits;
+            at += digits;
+            if k < 2 {
+                if !matches!(b.get(at), Some(b'.' | b'-' | b'/')) {
+                    return false;
+                }
+                at += 1;
+            }
+        }
+        let day_first = (1..=2).contains(&parts[0]) && (1..=2).contains(&parts[1]);
+        let year_first =
+            parts[0] == 4 && (1..=2).contains(&parts[1]) && (1..=2).contains(&parts[2]);
+        (day_first && matches!(parts[2], 2 | 4)) || year_first
     };
     titles.len() >= 2 && titles.iter().filter(dated).count() * 2 > titles.len()
 }
@@ -77,8 +88,11 @@ fn is_episode_list(titles: &[&str]) -> bool {
 fn is_fixture_list(run: &[(Entry, usize)], titles: &[&str]) -> bool {
     const QUARTER_HOUR: u64 = 15_000;
     let versus = |t: &&str| {
-        t.split_whitespace()
-            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
+        t.split_whitespace().any(|w| {
+            ["v", "v.", "vs", "vs."]
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(w))
+        })
     };
     run.len() >= 2 && titles.iter().all(versus) && run.iter().all(|(e, _)| e.ms % QUARTER_HOUR == 0)
 }

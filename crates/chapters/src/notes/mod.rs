@@ -98,7 +98,7 @@ struct Found {
 fn find(notes: &str) -> Found {
     let lines = normalize::lines(notes);
     let read = entries::read(&lines);
-    let runs = runs::group(&lines, &read.entries);
+    let runs = runs::group(&lines, read.entries);
     let verdicts = lookalikes::verdicts(&runs);
     let (lists, reasons) = choose::lists(runs, &verdicts, lines.len());
     Found {

@@ -8,8 +8,11 @@
 //! title. A time alone on its line with its title on the next, and a YAML mapping's `time:` and
 //! `title:` lines, become one line.
 
+use std::borrow::Cow;
+
 use super::markup;
 use super::stamp::stamps;
+use crate::timestamp::{parse_clock, scan_clock};
 
 /// How many layers of HTML escaping are taken off, at most.
 const MAX_UNESCAPES: usize = 3;
@@ -17,22 +20,27 @@ const MAX_UNESCAPES: usize = 3;
 /// The lines of `notes` as text: HTML read (escaped or not), line breaks restored, seek links
 /// replaced by their text, split entries joined.
 pub fn lines(notes: &str) -> Vec<String> {
-    let mut text = literal_escapes(notes)
-        .replace("<![CDATA[", "")
-        .replace("]]>", "");
-    for _ in 0..MAX_UNESCAPES {
-        let (escaped, html) = (has_escaped_tags(&text), markup::looks_like_html(&text));
-        text = markup::to_text(&text);
+    let unescaped = literal_escapes(notes);
+    let source = if unescaped.contains("<![CDATA[") {
+        Cow::Owned(unescaped.replace("<![CDATA[", "").replace("]]>", ""))
+    } else {
+        unescaped
+    };
+    let (mut escaped, mut html) = (has_escaped_tags(&source), markup::looks_like_html(&source));
+    let mut text = markup::to_text(&source);
+    for _ in 1..MAX_UNESCAPES {
         // Escaped HTML is HTML after one round, HTML escaped twice is escaped HTML, and HTML
         // that still shows tags once read held escaped ones.
         let again = escaped || has_escaped_tags(&text) || (html && markup::looks_like_html(&text));
         if !again {
             break;
         }
+        (escaped, html) = (has_escaped_tags(&text), markup::looks_like_html(&text));
+        text = markup::to_text(&text);
     }
     let lines: Vec<String> = text
         .lines()
-        .map(|l| time_out_of_link(&markup::drop_seek_links(l)))
+        .map(|l| time_out_of_link(markup::drop_seek_links(l)))
         .collect();
     join_wrapped_titles(join_split_entries(lines))
 }
@@ -40,12 +48,17 @@ pub fn lines(notes: &str) -> Vec<String> {
 /// A link whose text starts with the time (`- [12:03 Welcome, Ana](https://…)`) as the time
 /// followed by the link (`- 12:03 [Welcome, Ana](https://…)`): the time is the entry's, the link
 /// the title's.
-fn time_out_of_link(line: &str) -> String {
-    let Some(open) = line.find('[') else {
-        return line.to_string();
+fn time_out_of_link(line: String) -> String {
+    // Only a link whose text starts with a digit is worth parsing: this runs on every line.
+    let Some(open) = line.find('[').filter(|&open| {
+        line.as_bytes()
+            .get(open + 1)
+            .is_some_and(u8::is_ascii_digit)
+    }) else {
+        return line;
     };
-    let Some((text, url, end)) = markup::markdown_link_at(line, open) else {
-        return line.to_string();
+    let Some((text, url, end)) = markup::markdown_link_at(&line, open) else {
+        return line;
     };
     let lead = stamps(text)
         .into_iter()
@@ -63,7 +76,7 @@ fn time_out_of_link(line: &str) -> String {
             &line[end..],
         ]
         .concat(),
-        _ => line.to_string(),
+        _ => line,
     }
 }
 
@@ -80,27 +93,52 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
         let t = l
             .trim_start()
             .trim_start_matches(['-', '*', '•', '(', '[', ' ']);
-        stamps(t).first().is_some_and(|s| s.start == 0)
+        // A clock time read at the start, not the line's full scan: this runs on every line.
+        scan_clock(t.as_bytes(), 0).is_some()
     };
     let goes_on = |entry: &str, l: &str| {
         let t = l.trim_start();
         let indented = t.len() < l.len();
         let cut =
-            entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
-        t.starts_with(is_lower_case) && stamps(t).is_empty() && (indented || cut)
+            || entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
+        t.starts_with(is_lower_case) && (indented || cut()) && stamps(t).is_empty()
     };
+    // The cheapest test first: a line that goes on in lower case is rare.
+    let lower = |l: &str| l.trim_start().starts_with(is_lower_case);
+    let wrapped: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines.get(i + 1).is_some_and(|l| lower(l))
+                && starts_with_time(&lines[i])
+                && lines.get(i + 2).is_some_and(|l| starts_with_time(l))
+                && lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
+        })
+        .collect();
+    merge_pairs(
+        lines,
+        |i, _| wrapped[i],
+        |entry, rest| [entry.trim_end(), rest.trim()].join(" "),
+    )
+}
+
+/// `lines` with each line `i` for which `pairs(i, lines)` holds merged with the line after it by
+/// `merge`; the other lines moved through as they are.
+fn merge_pairs(
+    lines: Vec<String>,
+    pairs: impl Fn(usize, &[String]) -> bool,
+    merge: impl Fn(&str, &str) -> String,
+) -> Vec<String> {
+    let joined: Vec<bool> = (0..lines.len())
+        .map(|i| i + 1 < lines.len() && pairs(i, &lines))
+        .collect();
+    if !joined.contains(&true) {
+        return lines;
+    }
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let wrapped = starts_with_time(&lines[i])
-            && lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
-            && lines.get(i + 2).is_some_and(|l| starts_with_time(l));
-        if wrapped {
-            out.push([lines[i].trim_end(), lines[i + 1].trim()].join(" "));
-            i += 2;
-        } else {
-            out.push(lines[i].clone());
-            i += 1;
+    let mut lines = lines.into_iter().enumerate();
+    while let Some((i, line)) = lines.next() {
+        match joined[i].then(|| lines.next()).flatten() {
+            Some((_, next)) => out.push(merge(&line, &next)),
+            None => out.push(line),
         }
     }
     out
@@ -109,18 +147,24 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
 /// A JSON or SQL dump's escapes (`\n`, `\r\n`, `\t`, `\"`) as the characters they stand for, when
 /// the text has more of them than real line breaks: notes pasted from a dump, not a text that
 /// mentions `\n` once.
-fn literal_escapes(notes: &str) -> String {
+fn literal_escapes(notes: &str) -> Cow<'_, str> {
+    // Most notes have no backslash at all: one fast search says so.
+    if !notes.contains('\\') {
+        return Cow::Borrowed(notes);
+    }
     let escaped = notes.matches("\\n").count();
     if escaped < 2 || escaped <= notes.matches('\n').count() {
-        return notes.to_string();
+        return Cow::Borrowed(notes);
     }
-    notes
-        .replace("\\r\\n", "\n")
-        .replace("\\n", "\n")
-        .replace("\\r", "\n")
-        .replace("\\t", "\t")
-        .replace("\\\"", "\"")
-        .replace("\\/", "/")
+    Cow::Owned(
+        notes
+            .replace("\\r\\n", "\n")
+            .replace("\\n", "\n")
+            .replace("\\r", "\n")
+            .replace("\\t", "\t")
+            .replace("\\\"", "\"")
+            .replace("\\/", "/"),
+    )
 }
 
 /// Whether `text` holds escaped HTML tags (`&lt;p&gt;`, `&lt;/li&gt;`, `&lt;br /&gt;`), two at
@@ -141,40 +185,48 @@ fn has_escaped_tags(text: &str) -> bool {
 /// `- time: 00:12:30` with the `title: Welcome` after it. A time alone followed by text is a list's
 /// shape only when the pair repeats (a duration under a rule, then the next episode's title, is not).
 fn join_split_entries(lines: Vec<String>) -> Vec<String> {
+    // One look at each line: can it open such an entry? Most lines of notes cannot.
+    let opens: Vec<Opens> = lines
+        .iter()
+        .map(|l| {
+            if time_alone(l) {
+                Opens::TimeAlone
+            } else if yaml_value(l, TIME_KEYS).is_some() {
+                Opens::YamlTime
+            } else {
+                Opens::Nothing
+            }
+        })
+        .collect();
+    if opens.iter().all(|o| *o == Opens::Nothing) {
+        return lines;
+    }
     let pair: Vec<bool> = (0..lines.len())
-        .map(|i| time_alone(&lines[i]) && lines.get(i + 1).is_some_and(|n| is_title_line(n)))
+        .map(|i| opens[i] == Opens::TimeAlone && lines.get(i + 1).is_some_and(|n| is_title_line(n)))
         .collect();
     let repeated =
         |i: usize| pair[i] && (pair.get(i + 2) == Some(&true) || (i >= 2 && pair[i - 2]));
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let next = lines.get(i + 1);
-        let yaml = next.and_then(|next| {
-            Some(
-                [
-                    yaml_value(&lines[i], TIME_KEYS)?,
-                    yaml_value(next, TITLE_KEYS)?,
-                ]
-                .join(" "),
-            )
-        });
-        let joined = yaml.or_else(|| {
-            let next = next.filter(|_| repeated(i))?;
-            Some([lines[i].trim(), next.trim()].join(" "))
-        });
-        match joined {
-            Some(joined) => {
-                out.push(joined);
-                i += 2;
-            }
-            None => {
-                out.push(lines[i].clone());
-                i += 1;
-            }
-        }
-    }
-    out
+    merge_pairs(
+        lines,
+        |i, lines| {
+            repeated(i)
+                || (opens[i] == Opens::YamlTime && yaml_value(&lines[i + 1], TITLE_KEYS).is_some())
+        },
+        |first, second| match (yaml_value(first, TIME_KEYS), yaml_value(second, TITLE_KEYS)) {
+            (Some(time), Some(title)) => [time, title].join(" "),
+            _ => [first.trim(), second.trim()].join(" "),
+        },
+    )
+}
+
+/// What a line can open of an entry written over two lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    Nothing,
+    /// A time alone, its title on the next line.
+    TimeAlone,
+    /// A YAML mapping's time, its title on the next line.
+    YamlTime,
 }
 
 /// A lower-case Latin letter (ASCII or Latin-1): told without Unicode's case tables, which would
@@ -195,20 +247,30 @@ const TITLE_KEYS: &[&str] = &["title", "name", "topic", "chapter"];
 
 /// The value of a YAML line `- key: value` or `key: value` whose key is one of `keys`.
 fn yaml_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
-    let item = line.trim().trim_start_matches("- ").trim_start();
-    let (key, value) = item.split_once(':')?;
-    let value = value.trim().trim_matches(['"', '\'']);
-    (keys.contains(&key.trim().to_ascii_lowercase().as_str()) && !value.is_empty()).then_some(value)
+    let line = line.trim_start();
+    let item = line.strip_prefix("- ").unwrap_or(line).trim_start();
+    // The key first, which is short, before anything scans the rest of a long line.
+    let colon = item.bytes().take(16).position(|b| b == b':')?;
+    let key = item[..colon].trim_end();
+    if !keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+        return None;
+    }
+    let value = item[colon + 1..].trim().trim_matches(['"', '\'']);
+    (!value.is_empty()).then_some(value)
 }
 
 /// Whether `line` is nothing but one time, maybe bracketed or emphasised.
 fn time_alone(line: &str) -> bool {
+    let line = line.trim();
+    // `- **[1:02:03.500]**` at the longest; this runs on every line.
+    if line.len() > 24 {
+        return false;
+    }
     let core = line
-        .trim()
         .trim_start_matches(['-', '*', '•'])
         .trim_matches(|c: char| c.is_whitespace() || "()[]*_`".contains(c));
-    let stamps = stamps(core);
-    matches!(stamps.as_slice(), [s] if s.start == 0 && s.end == core.len()) && core.contains(':')
+    // A clock time that fills the line.
+    core.contains(':') && parse_clock(core).is_some()
 }
 
 /// Whether `line` can be the title of the time before it: text with a letter, no time of its own,

@@ -38,7 +38,8 @@ pub(super) enum Join {
 }
 
 /// The runs of the entries read from `lines` (`entries[i]` are line `i`'s), in document order.
-pub(super) fn group(lines: &[String], entries: &[Vec<Entry>]) -> Vec<Run> {
+/// Each line's entries move into their run; the lines after it are still there to look ahead to.
+pub(super) fn group(lines: &[String], mut entries: Vec<Vec<Entry>>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut run = Run {
         entries: Vec::new(),
@@ -53,7 +54,7 @@ pub(super) fn group(lines: &[String], entries: &[Vec<Entry>]) -> Vec<Run> {
     let mut last_line: &str = "";
     let mut only_sub_items = true;
     for (i, l) in lines.iter().enumerate() {
-        let line_entries = &entries[i];
+        let line_entries = std::mem::take(&mut entries[i]);
         if lookalikes::is_programme_item(l) {
             run.programme_items += if line_entries.is_empty() { 1 } else { 2 };
             programme_since_entry += 1;
@@ -68,10 +69,11 @@ pub(super) fn group(lines: &[String], entries: &[Vec<Entry>]) -> Vec<Run> {
             continue;
         }
         let sections = is_heading(l) && is_heading(last_line);
-        for entry in line_entries.iter().cloned() {
+        let single = line_entries.len() == 1;
+        for entry in line_entries {
             let near = gap <= MAX_GAP_LINES || sections;
-            if line_entries.len() == 1 && gap == 0 {
-                match out_of_order(&run.entries, &entry, next_entry(lines, entries, i)) {
+            if single && gap == 0 {
+                match out_of_order(&run.entries, &entry, next_entry(lines, &entries, i)) {
                     Some(Outlier::This) => {
                         run.out_of_order.push(i);
                         continue;
