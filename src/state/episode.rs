@@ -180,10 +180,23 @@ impl PlayerState {
         }
     }
 
+    /// New chapters for the same episode (a chapters file arrived, the notes were edited): the
+    /// chapter under the playhead is announced only when it is another chapter, not the same one
+    /// read again.
     fn set_chapters(&mut self, chapters: Rc<Chapters>, out: &mut Vec<Command>) {
+        let identity = |c: &Chapters, i: Option<usize>| {
+            i.and_then(|i| c.get(i))
+                .map(|c| (c.start_ms, c.title.clone()))
+        };
+        let before = identity(&self.chapters, self.current);
         self.chapters = chapters;
-        self.current = None;
-        self.track_chapter(out);
+        let now = self.chapters.index_at(self.position_ms);
+        if before.is_some() && identity(&self.chapters, now) == before {
+            self.current = now;
+        } else {
+            self.current = None;
+            self.track_chapter(out);
+        }
     }
 
     /// A saved position applies when nothing placed the player since the episode loaded.

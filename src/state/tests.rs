@@ -67,11 +67,20 @@ fn chapter_navigation_seeks_and_announces() {
         p.update(Action::PreviousChapter),
         [Command::Seek(0), changed(0, 0, "Intro")]
     );
+    // Choosing a chapter while paused plays from its start; while playing, it only seeks.
     assert_eq!(
         p.update(Action::GoToChapter(2)),
-        [Command::Seek(120_000), changed(2, 120_000, "End")]
+        [
+            Command::Seek(120_000),
+            changed(2, 120_000, "End"),
+            Command::Play
+        ]
     );
     assert_eq!(p.update(Action::NextChapter), []);
+    assert_eq!(
+        p.update(Action::GoToChapter(1)),
+        [Command::Seek(60_000), changed(1, 60_000, "Middle")]
+    );
     assert_eq!(p.update(Action::GoToChapter(9)), []);
 }
 
@@ -410,6 +419,28 @@ fn changed_notes_are_read_again() {
     p.update(Action::SetChapterSource(ChapterSource::Inline(three())));
     assert_eq!(p.update(Action::NotesChanged(Rc::from("0:00 Q"))), []);
     assert_eq!(p.chapters.len(), 3);
+}
+
+#[test]
+fn new_chapters_announce_only_another_chapter_under_the_playhead() {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Notes,
+        "0:00 A\n1:00 B",
+    )));
+    p.update(Action::TimeUpdate(70_000));
+    // Another chapter list, with the same chapter under the playhead: nothing to announce.
+    assert_eq!(
+        p.update(Action::NotesChanged(Rc::from("0:00 A\n0:30 New\n1:00 B"))),
+        []
+    );
+    assert_eq!(p.current, Some(2));
+    // A different chapter there: announced.
+    assert_eq!(
+        p.update(Action::NotesChanged(Rc::from("0:00 A\n1:05 C"))),
+        [changed(1, 65_000, "C")]
+    );
 }
 
 #[test]

@@ -45,7 +45,7 @@ impl PlayerState {
                     self.go_to_chapter(i, &mut out);
                 }
             }
-            Action::GoToChapter(i) => self.go_to_chapter(i, &mut out),
+            Action::GoToChapter(i) => self.choose_chapter(i, &mut out),
             Action::VolumeBy(delta) => {
                 let v = ((self.volume + delta) * 100.0).round() / 100.0;
                 return self.update(Action::SetVolume(v));
@@ -238,6 +238,17 @@ impl PlayerState {
     fn go_to_chapter(&mut self, index: usize, out: &mut Vec<Command>) {
         if let Some(c) = self.chapters.get(index) {
             self.seek(c.start_ms, out);
+        }
+    }
+
+    /// Choosing a chapter (a click, a tap, Enter or Space on its row) plays from its start, as
+    /// podcast apps do; previous and next only move the position.
+    fn choose_chapter(&mut self, index: usize, out: &mut Vec<Command>) {
+        if index < self.chapters.len() {
+            self.go_to_chapter(index, out);
+            if self.paused {
+                self.play(out);
+            }
         }
     }
 

@@ -23,24 +23,43 @@ pub struct SeekBarProps {
     pub dispatch: Callback<Action>,
 }
 
-/// A press this close to a chapter tick lands exactly on the chapter's start.
+/// A tap this close to a chapter tick lands exactly on the chapter's start — never more than a
+/// third of the way to the next tick, so crowded ticks leave most of the bar to the exact time.
 const SNAP_PX: f64 = 4.0;
 
-/// The time under a pointer at `x` px along a bar `width` px wide, snapped to a chapter start
-/// within [`SNAP_PX`]: what the tooltip names is where a press lands.
-fn time_at(x: f64, width: f64, duration: u64, chapters: &Chapters) -> u64 {
-    if width <= 0.0 {
+/// A press that moves farther than this along the bar is a drag: its release lands exactly under
+/// the pointer, with no snapping.
+const DRAG_PX: f64 = 6.0;
+
+/// The time under a pointer at `x` px along a bar `width` px wide; for a tap (`snap`), the start of
+/// a chapter whose tick is within [`SNAP_PX`] and a third of the gap to its neighbours. What the
+/// tooltip names is where the press lands.
+fn time_at(x: f64, width: f64, duration: u64, chapters: &Chapters, snap: bool) -> u64 {
+    if width <= 0.0 || duration == 0 {
         return 0;
     }
     let t = ((x / width).clamp(0.0, 1.0) * duration as f64).round() as u64;
-    let px = |ms: u64| ms.abs_diff(t) as f64 / duration as f64 * width;
-    chapters
+    if !snap {
+        return t;
+    }
+    let px = |ms: u64| ms as f64 / duration as f64 * width;
+    let ticks: Vec<u64> = chapters
         .iter()
         .filter(|c| !c.hidden && c.start_ms > 0 && c.start_ms < duration)
         .map(|c| c.start_ms)
-        .min_by_key(|start| start.abs_diff(t))
-        .filter(|start| px(*start) <= SNAP_PX)
-        .unwrap_or(t)
+        .collect();
+    let Some(k) = (0..ticks.len()).min_by_key(|&k| ticks[k].abs_diff(t)) else {
+        return t;
+    };
+    let before = k.checked_sub(1).map_or(0, |j| ticks[j]);
+    let after = ticks.get(k + 1).copied().unwrap_or(duration);
+    let gap = px(ticks[k] - before).min(px(after - ticks[k]));
+    let zone = SNAP_PX.min(gap / 3.0);
+    if px(ticks[k].abs_diff(t)) <= zone {
+        ticks[k]
+    } else {
+        t
+    }
 }
 
 #[function_component]
@@ -53,34 +72,60 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
     let focused = use_state_eq(|| false);
     let duration = props.duration_ms.unwrap_or(0);
 
+    // Where the press started (client x), and whether it has since moved into a drag.
+    let press = use_mut_ref(|| None::<(f64, bool)>);
     let pointer_time = {
         let (track, chapters) = (track.clone(), props.chapters.clone());
-        move |e: &PointerEvent| {
+        move |e: &PointerEvent, snap: bool| {
             let rect = track.cast::<Element>()?.get_bounding_client_rect();
             let x = f64::from(e.client_x()) - rect.left();
-            Some(time_at(x, rect.width(), duration, &chapters))
+            Some(time_at(x, rect.width(), duration, &chapters, snap))
         }
     };
+    // A tap snaps to a near tick; once the press has moved, it is a drag and does not.
+    let tapping = {
+        let press = press.clone();
+        move || press.borrow().is_some_and(|(_, moved)| !moved)
+    };
     let onpointerdown = {
-        let (drag_ms, track, pointer_time) = (drag_ms.clone(), track.clone(), pointer_time.clone());
+        let (drag_ms, track, press, pointer_time) = (
+            drag_ms.clone(),
+            track.clone(),
+            press.clone(),
+            pointer_time.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             if duration == 0 || e.button() != 0 {
                 return;
             }
+            // A mouse press on the bar must not start a text selection or the browser's own
+            // drag and drop, which would swallow the drag.
+            if e.pointer_type() == "mouse" {
+                e.prevent_default();
+            }
             if let Some(t) = track.cast::<Element>() {
                 let _ = t.set_pointer_capture(e.pointer_id());
             }
-            drag_ms.set(pointer_time(&e));
+            *press.borrow_mut() = Some((f64::from(e.client_x()), false));
+            drag_ms.set(pointer_time(&e, true));
         })
     };
     let onpointermove = {
-        let (drag_ms, hover_ms, pointer_time) =
-            (drag_ms.clone(), hover_ms.clone(), pointer_time.clone());
+        let (drag_ms, hover_ms, press, pointer_time, tapping) = (
+            drag_ms.clone(),
+            hover_ms.clone(),
+            press.clone(),
+            pointer_time.clone(),
+            tapping.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             if duration == 0 {
                 return;
             }
-            let t = pointer_time(&e);
+            if let Some((x0, moved)) = press.borrow_mut().as_mut() {
+                *moved |= (f64::from(e.client_x()) - *x0).abs() > DRAG_PX;
+            }
+            let t = pointer_time(&e, tapping() || press.borrow().is_none());
             if drag_ms.is_some() {
                 drag_ms.set(t);
             }
@@ -88,11 +133,12 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
         })
     };
     let onpointerup = {
-        let (drag_ms, dispatch) = (drag_ms.clone(), props.dispatch.clone());
+        let (drag_ms, press, dispatch) = (drag_ms.clone(), press.clone(), props.dispatch.clone());
         Callback::from(move |e: PointerEvent| {
             if let Some(t) = *drag_ms {
-                dispatch.emit(Action::SeekTo(pointer_time(&e).unwrap_or(t)));
+                dispatch.emit(Action::SeekTo(pointer_time(&e, tapping()).unwrap_or(t)));
             }
+            *press.borrow_mut() = None;
             drag_ms.set(None);
         })
     };
@@ -100,9 +146,14 @@ pub fn SeekBar(props: &SeekBarProps) -> Html {
         let hover_ms = hover_ms.clone();
         Callback::from(move |_| hover_ms.set(None))
     };
+    // A touch that turns into a vertical swipe is the page's scroll (`touch-action: pan-y`): the
+    // browser cancels the pointer, and nothing seeks.
     let onpointercancel = {
-        let drag_ms = drag_ms.clone();
-        Callback::from(move |_| drag_ms.set(None))
+        let (drag_ms, press) = (drag_ms.clone(), press.clone());
+        Callback::from(move |_| {
+            *press.borrow_mut() = None;
+            drag_ms.set(None);
+        })
     };
     let onfocus = {
         let focused = focused.clone();
@@ -192,15 +243,29 @@ mod tests {
     use chapters::{Chapter, Chapters};
 
     #[test]
-    fn the_time_under_the_pointer_snaps_to_a_near_tick() {
+    fn a_tap_snaps_to_a_near_tick_and_a_drag_never_does() {
         let chapters = Chapters::new(vec![Chapter::new(0, "A"), Chapter::new(60_000, "B")]);
         // 1,000 px for 100 s: 100 ms a pixel.
-        assert_eq!(time_at(250.0, 1000.0, 100_000, &chapters), 25_000);
-        assert_eq!(time_at(597.0, 1000.0, 100_000, &chapters), 60_000);
-        assert_eq!(time_at(604.0, 1000.0, 100_000, &chapters), 60_000);
-        assert_eq!(time_at(605.0, 1000.0, 100_000, &chapters), 60_500);
-        assert_eq!(time_at(-20.0, 1000.0, 100_000, &chapters), 0);
-        assert_eq!(time_at(1500.0, 1000.0, 100_000, &chapters), 100_000);
-        assert_eq!(time_at(10.0, 0.0, 100_000, &chapters), 0);
+        assert_eq!(time_at(250.0, 1000.0, 100_000, &chapters, true), 25_000);
+        assert_eq!(time_at(597.0, 1000.0, 100_000, &chapters, true), 60_000);
+        assert_eq!(time_at(604.0, 1000.0, 100_000, &chapters, true), 60_000);
+        assert_eq!(time_at(605.0, 1000.0, 100_000, &chapters, true), 60_500);
+        assert_eq!(time_at(597.0, 1000.0, 100_000, &chapters, false), 59_700);
+        assert_eq!(time_at(-20.0, 1000.0, 100_000, &chapters, true), 0);
+        assert_eq!(time_at(1500.0, 1000.0, 100_000, &chapters, true), 100_000);
+        assert_eq!(time_at(10.0, 0.0, 100_000, &chapters, true), 0);
+    }
+
+    #[test]
+    fn the_snap_zone_is_at_most_a_third_of_the_gap_between_ticks() {
+        // Ticks 6 px apart: the zone is 2 px, not 4.
+        let chapters = Chapters::new(vec![
+            Chapter::new(0, "A"),
+            Chapter::new(30_000, "B"),
+            Chapter::new(30_600, "C"),
+            Chapter::new(31_200, "D"),
+        ]);
+        assert_eq!(time_at(308.0, 1000.0, 100_000, &chapters, true), 30_600);
+        assert_eq!(time_at(303.0, 1000.0, 100_000, &chapters, true), 30_300);
     }
 }

@@ -98,8 +98,14 @@ test('the chapter list: arrows move between chapters, Enter plays from one, → 
   assert.deepEqual(await focused(), ['3', 'chapter']);
   // The arrows moved focus, not the audio or the volume.
   assert.equal(await page.evaluate(() => document.querySelector('#ep18').currentTime), 0);
+  // Enter on a chapter while paused plays from its start, as a podcast app does.
+  assert.equal(await page.evaluate(() => document.querySelector('#ep18').shadowRoot.querySelector('audio').paused), true);
   await page.keyboard.press('Enter');
   await waitForAudioTime(page, '#ep18', EP18[3].start);
+  await page.waitForFunction(() => {
+    const audio = document.querySelector('#ep18').shadowRoot.querySelector('audio');
+    return !audio.paused && audio.currentTime > 0;
+  });
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await focused(), ['3', 'chapter-share']);
   await page.keyboard.press('ArrowLeft');

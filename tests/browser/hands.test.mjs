@@ -95,6 +95,84 @@ test('on a 360 px phone: a touch drag, from a tick or the track, and a tap land 
   assert.deepEqual([...new Set(small)], [], 'touch targets under 44 px');
 });
 
+test('on a phone, a vertical swipe that starts on the seek bar scrolls the page and does not seek', async () => {
+  const page = await ctx.page(PHONE);
+  await openDemo(page);
+  await waitForMetadata(page, EP);
+  const cdp = await page.context().newCDPSession(page);
+  const { box } = await bar(page);
+  // The bar near the bottom of the screen, with page left below it to scroll to.
+  await page.evaluate(([y]) => window.scrollBy(0, y - innerHeight * 0.7), [box.y]);
+  const { box: moved } = await bar(page);
+  const before = { time: await audioTime(page, EP), scroll: await page.evaluate(() => scrollY) };
+  for (const f of [0.2, 0.5, 0.85]) {
+    const [x, y] = [moved.x + moved.width * f, moved.y + moved.height / 2];
+    await touch(cdp, 'touchStart', [{ x, y }]);
+    for (let i = 1; i <= 12; i++) {
+      await touch(cdp, 'touchMove', [{ x: x + i * 0.5, y: y - i * 20 }]);
+      await page.waitForTimeout(16);
+    }
+    await touch(cdp, 'touchEnd', []);
+    await page.waitForTimeout(150);
+    const scroll = await page.evaluate(() => scrollY);
+    await page.evaluate(([y]) => window.scrollTo(0, y), [before.scroll]);
+    assert.ok(scroll >= before.scroll + 100, `a swipe up from the bar at ${f} scrolled ${scroll - before.scroll} px`);
+  }
+  assert.equal(await audioTime(page, EP), before.time, 'no swipe seeks');
+});
+
+test('20 touch drags and 20 mouse drags at 360 px, from ticks and the track, each land within 1 % of the release', async () => {
+  const touchPage = await ctx.page(PHONE);
+  const mousePage = await ctx.page({ viewport: { width: 360, height: 740 } });
+  for (const page of [touchPage, mousePage]) {
+    await openDemo(page);
+    await waitForMetadata(page, EP);
+  }
+  const cdp = await touchPage.context().newCDPSession(touchPage);
+  const missed = [];
+  for (const [page, kind] of [[touchPage, 'touch'], [mousePage, 'mouse']]) {
+    const { duration, at, timeAt, tick } = await bar(page);
+    for (let i = 0; i < 20; i++) {
+      // Every other drag starts on a chapter's tick; releases spread over the bar, between ticks too.
+      const from = i % 2 ? tick((i * 3) % EP18.length) : at(((i * 37) % 100) / 100);
+      const to = { x: at(0.03 + ((i * 29) % 94) / 100).x + (i % 3) - 1, y: from.y };
+      if (kind === 'touch') {
+        await touch(cdp, 'touchStart', [from]);
+        for (let s = 1; s <= 8; s++) await touch(cdp, 'touchMove', [{ x: from.x + ((to.x - from.x) * s) / 8, y: from.y }]);
+        await touch(cdp, 'touchEnd', []);
+      } else {
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 8 });
+        await page.mouse.up();
+      }
+      const landed = await settledNear(page, EP, timeAt(to.x), duration);
+      if (Math.abs(landed - timeAt(to.x)) > duration * 0.01) missed.push(`${kind} ${i}: ${landed.toFixed(1)} s for ${timeAt(to.x).toFixed(1)} s`);
+    }
+  }
+  assert.deepEqual(missed, []);
+});
+
+test('ten mouse drags in a row from the bar\'s left end all seek', async () => {
+  const page = await ctx.page();
+  await openDemo(page);
+  await waitForMetadata(page, EP);
+  const { duration, box, timeAt } = await bar(page);
+  const y = box.y + box.height / 2;
+  const missed = [];
+  for (let i = 0; i < 10; i++) {
+    const to = box.x + box.width * (0.3 + (i % 5) * 0.1) + 0.5;
+    await page.mouse.move(box.x + 3, y);
+    await page.mouse.down();
+    await page.mouse.move(to, y, { steps: 6 });
+    await page.mouse.up();
+    const landed = await settledNear(page, EP, timeAt(to), duration);
+    if (Math.abs(landed - timeAt(to)) > duration * 0.01) missed.push(`${i}: ${landed} for ${timeAt(to)}`);
+  }
+  assert.deepEqual(missed, []);
+  assert.equal(await page.evaluate(() => String(getSelection())), '', 'no text got selected');
+});
+
 test('on a phone, a swipe that starts on the chapter list scrolls the page, and the list leaves room', async () => {
   const page = await ctx.page(PHONE);
   await openDemo(page);
