@@ -238,6 +238,12 @@ impl Config {
                     .enumerate()
                     .map(|(i, item)| playlist_entry(&item, i))
                     .collect::<Result<Vec<_>, _>>()?;
+                if entries.is_empty() {
+                    return Err(
+                        "mount(): \"playlist\" is empty: give it at least one { src, title }"
+                            .into(),
+                    );
+                }
                 Some(PlaylistSource::Entries(entries))
             }
             (None, Some(_)) => {

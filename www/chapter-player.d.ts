@@ -136,7 +136,13 @@ export type MountConfig =
  * Mounts a player on any element, configured from code. Rejects with an `Error` naming a wrong
  * field (`mount(): unknown field "srcc" …`).
  */
-export declare function mount(element: HTMLElement, config: MountConfig): Promise<ChapterPlayer>;
+export declare function mount(element: HTMLElement, config: MountConfig): Promise<MountedPlayer>;
+
+/** What `mount()` resolves to. Mounting again on the same element replaces it. */
+export interface MountedPlayer extends ChapterPlayer {
+  /** Stops playback and releases the player's listeners, view and audio download. */
+  destroy(): void;
+}
 
 /** A chapter found in show notes, with the line it was read from. */
 export interface ExplainedChapter extends Chapter {

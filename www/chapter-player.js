@@ -102,7 +102,7 @@ class ChapterPlayerElement extends HTMLElement {
     this.#player = null;
   }
 
-  /** Replaces the attribute-driven player with one configured from JavaScript. */
+  /** Replaces the element's player (attribute-driven or mounted) with `player`, or with none. */
   _adopt(player) {
     this.#release();
     this.#player = player;
@@ -150,10 +150,20 @@ if (!customElements.get("chapter-player")) {
 export async function mount(element, config) {
   const glue = await ready;
   if (!(element instanceof HTMLElement)) throw new TypeError("mount(): the first argument must be an element");
+  // A second mount() on an element replaces its player: the first one stops and lets go first.
+  if (element instanceof ChapterPlayerElement) element._adopt(null);
+  const previous = mounted.get(element);
+  mounted.delete(element);
+  // Destroyed, not freed: a handle the page still holds stays safe to call, and does nothing.
+  previous?.destroy();
   const player = glue.mountWithConfig(element, config);
   if (element instanceof ChapterPlayerElement) element._adopt(player);
+  else mounted.set(element, player);
   return player;
 }
+
+/** The players mount() put on elements other than <chapter-player>, to replace on a second mount(). */
+const mounted = new WeakMap();
 
 /**
  * What the player finds in show notes (plain text, HTML or Markdown), without a player:

@@ -147,6 +147,11 @@ test('mount() takes a JSON playlist', async () => {
     return mount(document.createElement('div'), { playlist: [{ src: 'a.mp3' }, { title: 'no src' }] }).then(() => '', (e) => e.message);
   });
   assert.match(error, /"playlist\[1\]\.src" is required/);
+  const empty = await page.evaluate(async () => {
+    const { mount } = await import('/chapter-player.js');
+    return mount(document.createElement('div'), { playlist: [] }).then(() => '', (e) => e.message);
+  });
+  assert.match(empty, /"playlist" is empty/);
   await page.evaluate(async () => {
     const { mount } = await import('/chapter-player.js');
     const div = document.createElement('div');
@@ -167,4 +172,34 @@ test('mount() takes a JSON playlist', async () => {
   await part(page, '#json', 'chapter').nth(1).click();
   await waitForAudioTime(page, '#json', 257);
   await page.evaluate(() => window.jsonPlayer.pause());
+});
+
+test('mount() twice on one element leaves one player, and one audible', async () => {
+  const page = await ctx.page();
+  await page.goto(`${DIST_URL}/playlist.html`);
+  const state = await page.evaluate(async () => {
+    // Every audio element that is asked to play, attached or not.
+    const played = new Set();
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function () { played.add(this); return play.call(this); };
+    const { mount } = await import('/chapter-player.js');
+    const div = document.createElement('div');
+    document.querySelector('main').append(div);
+    const first = await mount(div, { src: 'media/episode-18.mp3', title: 'First', notes: '(00:00) A\n(01:00) B' });
+    await first.play();
+    const second = await mount(div, { src: 'media/episode-20.mp3', title: 'Second', notes: '(00:00) C\n(02:00) D' });
+    await second.play();
+    await new Promise((r) => setTimeout(r, 300));
+    // The first handle is still safe to call, and does nothing.
+    first.pause();
+    const audible = [...played].filter((a) => !a.paused);
+    const result = {
+      audible: audible.map((a) => a.src.split('/').pop()),
+      players: div.shadowRoot.querySelectorAll('[part~=player]').length,
+      title: div.shadowRoot.querySelector('[part~=title]')?.textContent,
+    };
+    second.pause();
+    return result;
+  });
+  assert.deepEqual(state, { audible: ['episode-20.mp3'], players: 1, title: 'Second' });
 });

@@ -63,3 +63,10 @@ void configs;
 
 void explain("(00:00) Intro").then((found) => found.map((c) => `${c.start} ${c.title} ${c.line}`));
 void explain("(00:00) Intro").then((found) => found.skipped.map((s) => `${s.line} ${s.text} ${s.reason}`));
+
+// What mount() resolves to can also be destroyed.
+void mount(made, { src: "a.mp3" }).then((player) => {
+  player.destroy();
+  // @ts-expect-error: destroy takes no argument
+  player.destroy(true);
+});
