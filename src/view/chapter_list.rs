@@ -13,12 +13,18 @@ use crate::i18n::{Lang, Text};
 use crate::state::Action;
 use chapters::Chapters;
 use gloo::timers::callback::Timeout;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// After the listener scrolls the list, it is not scrolled to the current chapter for this long.
-const BROWSING_MS: f64 = 8_000.0;
+/// While the listener is scrolling the list (a scroll of theirs this recent), it is not scrolled
+/// to the current chapter; any later change of chapter — a seek, next, a link — brings it back.
+const BROWSING_MS: f64 = 1_200.0;
+
+/// Rows out of the list's view have an estimated height until they are laid out (see the CSS's
+/// `content-visibility`), so a scroll to a far row lands near it; the list checks again after a
+/// frame this many times, each time closer.
+const SETTLE_TRIES: u32 = 4;
 
 /// Rows built in the first render, and added on each side per step after it.
 const FIRST: usize = 60;
@@ -98,29 +104,16 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
         let (list, ours) = (list.clone(), (*scrolling_ourselves).clone());
         let ever_scrolled = (*ever_scrolled).clone();
         use_effect_with((props.current, lo, hi), move |(current, _, _)| {
-            if js_sys::Date::now() - *browsed_at.borrow() < BROWSING_MS
-                || (*current == Some(0) && !ever_scrolled.get())
+            let settle = Rc::new(RefCell::new(None::<Timeout>));
+            let browsing = js_sys::Date::now() - *browsed_at.borrow() < BROWSING_MS
+                || (*current == Some(0) && !ever_scrolled.get());
+            if let Some((i, ol)) = current
+                .filter(|_| !browsing)
+                .zip(list.cast::<web_sys::HtmlElement>())
             {
-                return;
+                scroll_to_row(ol, i, ours, ever_scrolled, settle.clone(), SETTLE_TRIES);
             }
-            let Some((i, ol)) = current.zip(list.cast::<web_sys::HtmlElement>()) else {
-                return;
-            };
-            let item = ol
-                .query_selector(&format!("[data-index=\"{i}\"]"))
-                .ok()
-                .flatten()
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-            if let Some(item) = item {
-                let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
-                let (view_top, view_bottom) =
-                    (ol.scroll_top(), ol.scroll_top() + ol.client_height());
-                if top < view_top || bottom > view_bottom {
-                    ours.set(true);
-                    ever_scrolled.set(true);
-                    ol.set_scroll_top(top - ol.client_height() / 3);
-                }
-            }
+            move || drop(settle.take())
         });
     }
 
@@ -168,6 +161,48 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
             <ol ref={list} data-roving="" aria-label={lang.count(visible, Text::ChapterCountOne, Text::ChapterCountMany)}
                 {onscroll} {onfocusin} {onkeydown}>{ for rows }</ol>
         </div>
+    }
+}
+
+/// Scrolls the list, never the page, so row `i` is in its view (a third of the way down), then
+/// checks again after a frame while rows laid out on the way change where it is.
+fn scroll_to_row(
+    ol: web_sys::HtmlElement,
+    i: usize,
+    ours: Rc<Cell<bool>>,
+    ever_scrolled: Rc<Cell<bool>>,
+    settle: Rc<RefCell<Option<Timeout>>>,
+    tries: u32,
+) {
+    let Some(item) = ol
+        .query_selector(&format!("[data-index=\"{i}\"]"))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    // Where the row is in the list's scrolled content, from the boxes as laid out now.
+    let (row, list) = (
+        item.get_bounding_client_rect(),
+        ol.get_bounding_client_rect(),
+    );
+    let top = row.top() - list.top() + f64::from(ol.scroll_top());
+    let bottom = top + row.height();
+    let (view_top, view_bottom) = (
+        f64::from(ol.scroll_top()),
+        f64::from(ol.scroll_top() + ol.client_height()),
+    );
+    if top >= view_top && bottom <= view_bottom {
+        return;
+    }
+    ours.set(true);
+    ever_scrolled.set(true);
+    ol.set_scroll_top((top - f64::from(ol.client_height()) / 3.0) as i32);
+    if let Some(tries) = tries.checked_sub(1) {
+        let next = settle.clone();
+        *settle.borrow_mut() = Some(Timeout::new(32, move || {
+            scroll_to_row(ol, i, ours, ever_scrolled, next, tries)
+        }));
     }
 }
 

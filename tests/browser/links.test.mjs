@@ -1,6 +1,7 @@
 // Links and memory: a deep link brings its player into view, same-page #t= links seek, a link
 // shared from a player without an id opens that player, the page does not jump when the wasm
-// arrives late, speed and volume come back, and browsing the list is not interrupted.
+// arrives late, speed and volume come back, the current chapter's row is in the list's view, and
+// browsing the list is not interrupted while the listener scrolls it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -140,6 +141,35 @@ test('speed and volume come back on reload, for every episode of the show', asyn
   }
 });
 
+/** Whether chapter row `index` of player `sel` is inside its list's visible box. */
+function rowInListView(page, sel, index) {
+  return page.evaluate(([s, i]) => {
+    const ol = document.querySelector(s).shadowRoot.querySelector('[part~="chapter-list"] ol');
+    const row = ol.querySelector(`[data-index="${i}"]`).getBoundingClientRect();
+    const box = ol.getBoundingClientRect();
+    return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+  }, [sel, index]);
+}
+
+test('on a phone, a deep link to chapter 25 shows its row inside the list', async () => {
+  const page = await ctx.page({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await page.goto(`${DIST_URL}/#t=${EP18[25].start + 2}&player=ep18`);
+  await waitForMetadata(page, '#ep18');
+  await page.waitForFunction(() => document.querySelector('#ep18').currentChapter === 25);
+  await page.waitForFunction(
+    ([i]) => {
+      const ol = document.querySelector('#ep18').shadowRoot.querySelector('[part~="chapter-list"] ol');
+      const row = ol.querySelector(`[data-index="${i}"]`).getBoundingClientRect();
+      const box = ol.getBoundingClientRect();
+      return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+    },
+    [25],
+    { timeout: 5_000 },
+  );
+  assert.ok(await rowInListView(page, '#ep18', 25));
+  await screenshot(page, 'links-phone-deep-link-chapter-25', { locator: part(page, '#ep18', 'player') });
+});
+
 test('a listener browsing the chapter list is not scrolled back when the chapter changes', async () => {
   const page = await ctx.page();
   await openDemo(page);
@@ -154,6 +184,20 @@ test('a listener browsing the chapter list is not scrolled back when the chapter
   await waitForAudioTime(page, '#ep18', EP18[1].start);
   await page.waitForTimeout(300);
   assert.equal(await list.evaluate((ol) => ol.scrollTop), browsed, 'the list stays where the listener put it');
+  // Once the listener has stopped scrolling, going to another chapter brings its row back.
+  await page.waitForTimeout(1_500);
+  await page.evaluate(() => document.querySelector('#ep18').nextChapter());
+  await waitForAudioTime(page, '#ep18', EP18[2].start);
+  await page.waitForFunction(
+    () => {
+      const ol = document.querySelector('#ep18').shadowRoot.querySelector('[part~="chapter-list"] ol');
+      const row = ol.querySelector('[data-index="2"]').getBoundingClientRect();
+      const box = ol.getBoundingClientRect();
+      return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+    },
+    null,
+    { timeout: 5_000 },
+  );
 });
 
 test('Page Up and Page Down on the seek bar move a minute, as the slider pattern asks', async () => {
