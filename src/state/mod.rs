@@ -76,6 +76,9 @@ pub struct PlayerState {
     pub duration_ms: Option<u64>,
     /// The audio reported the duration: a hint from the page no longer applies.
     pub duration_from_media: bool,
+    /// A seek to the end (End, the seek bar's end) made while only the page's hint was known: the
+    /// audio's own end, once it reports it.
+    pub end_pending: bool,
     pub buffered_ms: u64,
     pub paused: bool,
     pub loading: Loading,
@@ -119,6 +122,7 @@ impl Default for PlayerState {
             position_ms: 0,
             duration_ms: None,
             duration_from_media: false,
+            end_pending: false,
             buffered_ms: 0,
             paused: true,
             loading: Loading::Idle,

@@ -649,3 +649,33 @@ fn errors_name_the_file_and_offer_retry_only_where_it_can_help() {
     none.update(Action::Load(episode("", ChapterSource::Notes, "")));
     assert!(none.error.is_some() && !none.retry);
 }
+
+#[test]
+fn the_end_is_the_audios_end_once_it_reports_one() {
+    let mut p = PlayerState::default();
+    p.update(Action::Load(episode(
+        SRC,
+        ChapterSource::Notes,
+        "0:00 A\n1:00 B",
+    )));
+    // Only the page's hint (1:44:20) is known: End goes there, then on to the audio's own end.
+    p.update(Action::DurationHint(Some(6_260_000)));
+    assert_eq!(
+        p.update(Action::SeekToEnd),
+        [Command::Seek(6_260_000), changed(1, 60_000, "B")]
+    );
+    assert_eq!(
+        p.update(Action::DurationKnown(6_266_000)),
+        [Command::Seek(6_266_000)]
+    );
+    // Once the audio's duration is known, End is its end at once; a later report moves nothing.
+    assert_eq!(
+        p.update(Action::SeekTo(0)),
+        [Command::Seek(0), changed(0, 0, "A")]
+    );
+    assert_eq!(
+        p.update(Action::SeekToEnd),
+        [Command::Seek(6_266_000), changed(1, 60_000, "B")]
+    );
+    assert_eq!(p.update(Action::DurationKnown(6_266_000)), []);
+}

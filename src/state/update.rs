@@ -101,6 +101,9 @@ impl PlayerState {
             Action::DurationKnown(ms) => {
                 self.duration_ms = Some(ms);
                 self.duration_from_media = true;
+                if std::mem::take(&mut self.end_pending) {
+                    self.seek(ms, &mut out);
+                }
             }
             Action::Buffered(ms) => self.buffered_ms = ms,
             Action::LoadStarted => {
@@ -229,6 +232,9 @@ impl PlayerState {
     }
 
     pub(super) fn seek(&mut self, ms: u64, out: &mut Vec<Command>) {
+        // The page's duration hint may be short of the audio's own end: a seek to it goes on to
+        // the real end when the audio reports it.
+        self.end_pending = !self.duration_from_media && self.duration_ms.is_some_and(|d| ms >= d);
         let ms = self.duration_ms.map_or(ms, |d| ms.min(d));
         self.position_ms = ms;
         out.push(Command::Seek(ms));

@@ -182,6 +182,24 @@ test('0–9 jump to 0–90 % of the episode, Home and End to its ends', async ()
   assert.equal(await page.evaluate((s) => document.querySelector(s).currentChapter, EP), 0);
 });
 
+test('End pressed before the audio knows its length reaches its own end, not the duration attribute', async () => {
+  const page = await ctx.page();
+  // The page says 1:40:00; the audio, which arrives late, is 1:44:20.
+  await page.route('**/media/episode-20.mp3', async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue();
+  });
+  await openDemo(page);
+  await page.evaluate(() => { document.querySelector('#ep20').duration = '1:40:00'; });
+  await focusSeekBar(page, '#ep20');
+  assert.ok(Number.isNaN((await audioState(page, '#ep20')).duration), 'the audio has no duration yet');
+  await page.keyboard.press('End');
+  await waitForMetadata(page, '#ep20');
+  const { duration } = await audioState(page, '#ep20');
+  assert.ok(duration > 6000 + 60, `the audio is longer than the attribute says: ${duration}`);
+  await waitForAudioTime(page, '#ep20', duration);
+});
+
 test('< and > step the speed through 0.5 … 3', async () => {
   const page = await openFocused();
   const select = part(page, EP, 'speed').locator('select');
