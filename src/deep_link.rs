@@ -1,5 +1,6 @@
 //! Links to a moment: Media Fragments (`#t=1:23:45`, `#t=5025`, `#t=npt:83.5`, `#t=10,20`) and the
-//! `?t=` query many podcast sites use, optionally naming a player (`&player=ep18`).
+//! `?t=` query many podcast sites use, optionally naming a player (`&player=ep18`) and, for a
+//! player with a playlist, the episode (`&episode=episode-18`).
 
 use chapters::timestamp::parse_duration;
 
@@ -10,6 +11,8 @@ pub struct DeepLink {
     pub end_ms: Option<u64>,
     /// The `id` of the player meant; `None` means the first on the page.
     pub player: Option<String>,
+    /// The playlist episode meant, by its audio file's name (`episode-18`).
+    pub episode: Option<String>,
 }
 
 /// A time as Media Fragments write it: `npt:` prefix optional, clock or seconds.
@@ -110,15 +113,24 @@ pub fn parse(fragment: &str, query: &str) -> Option<DeepLink> {
         player: get(&fragment, "player")
             .or_else(|| get(&query, "player"))
             .filter(|p| !p.is_empty()),
+        episode: get(&fragment, "episode")
+            .or_else(|| get(&query, "episode"))
+            .filter(|e| !e.is_empty()),
     })
 }
 
-/// The fragment of a link to `ms` in the player with `id`: `t=1:23:45&player=ep18`.
-pub fn fragment_for(ms: u64, player: Option<&str>) -> String {
+/// The fragment of a link to `ms` in the player with `id`, and in a playlist's `episode`:
+/// `t=1:23:45&player=show&episode=episode-18`.
+pub fn fragment_for(ms: u64, player: Option<&str>, episode: Option<&str>) -> String {
     let mut out = format!("t={}", chapters::timestamp::format_compact(ms));
-    if let Some(id) = player.filter(|id| !id.is_empty()) {
-        out.push_str("&player=");
-        for c in id.chars() {
+    for (key, value) in [("player", player), ("episode", episode)] {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        out.push('&');
+        out.push_str(key);
+        out.push('=');
+        for c in value.chars() {
             if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
                 out.push(c);
             } else {
@@ -198,10 +210,20 @@ mod tests {
 
     #[test]
     fn fragments_round_trip() {
-        let f = fragment_for(5_025_000, Some("ep 18"));
+        let f = fragment_for(5_025_000, Some("ep 18"), None);
         assert_eq!(f, "t=1:23:45&player=ep%2018");
         let d = parse(&f, "");
         assert_eq!(d.as_ref().map(|d| d.start_ms), Some(5_025_000));
         assert_eq!(d.and_then(|d| d.player).as_deref(), Some("ep 18"));
+        let f = fragment_for(777_000, Some("show"), Some("episode 18"));
+        assert_eq!(f, "t=12:57&player=show&episode=episode%2018");
+        let d = parse(&f, "");
+        assert_eq!(d.and_then(|d| d.episode).as_deref(), Some("episode 18"));
+        assert_eq!(
+            parse("", "t=600&player=2&episode=ep-3")
+                .and_then(|d| d.episode)
+                .as_deref(),
+            Some("ep-3")
+        );
     }
 }

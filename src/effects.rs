@@ -20,7 +20,7 @@ impl Port for WebPort {
                 start_ms,
                 title,
             } => self.page.chapter_changed(index, start_ms, &title),
-            Command::CopyLink(ms) => self.page.copy_link(ms),
+            Command::CopyLink { ms, episode } => self.page.copy_link(ms, episode.as_deref()),
             Command::PlaybackStarted => {
                 self.page.playback_started();
                 media_session::claim(dispatch);

@@ -413,6 +413,7 @@ fn deep_link_start(host: &HtmlElement) -> Option<Action> {
     page::is_meant(host, link.player.as_deref()).then_some(Action::StartAt {
         ms: link.start_ms,
         stop_at_ms: link.end_ms,
+        episode: link.episode,
     })
 }
 

@@ -38,6 +38,15 @@ impl Default for Episode {
 }
 
 impl Episode {
+    /// How a link names this episode among a feed's: its audio file's name without the
+    /// extension (`episode-18`), which stays when newer episodes are published.
+    pub fn link_key(&self) -> Option<&str> {
+        let path = self.src.split(['?', '#']).next().unwrap_or_default();
+        let file = path.rsplit('/').next().unwrap_or_default();
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        (!stem.is_empty()).then_some(stem)
+    }
+
     /// The notes as lines of text, links and clickable times, for the notes panel.
     pub fn notes_display(&self) -> Rc<Vec<Vec<Segment>>> {
         Rc::new(display::lines(&self.notes))

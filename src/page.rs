@@ -70,14 +70,17 @@ impl Page {
 
     /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
     /// refuses, the link is shown for copying by hand instead.
-    pub fn copy_link(&self, ms: u64) {
+    pub fn copy_link(&self, ms: u64, episode: Option<&str>) {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };
         let page = location.href().unwrap_or_default();
         let page = page.split('#').next().unwrap_or_default();
         let name = player_name(&self.host);
-        let url = format!("{page}#{}", deep_link::fragment_for(ms, name.as_deref()));
+        let url = format!(
+            "{page}#{}",
+            deep_link::fragment_for(ms, name.as_deref(), episode)
+        );
         let clipboard = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
             .filter(|c| c.is_object());
@@ -132,12 +135,19 @@ pub fn player_name(host: &HtmlElement) -> Option<String> {
     Some((position + 1).to_string())
 }
 
-/// Whether a link naming `player` (or naming none) means the player whose element is `host`.
+/// Whether a link naming `player` (or naming none) means the player whose element is `host`:
+/// by its `id`, or by its position on the page (`player=2`) when no player has that id.
 pub fn is_meant(host: &HtmlElement, player: Option<&str>) -> bool {
     match player {
+        Some(name) if name == host.id() => true,
         Some(name) => {
-            name == host.id()
-                || (host.id().is_empty() && player_name(host).as_deref() == Some(name))
+            let players = players_on_page(host);
+            let host: &web_sys::Element = host.unchecked_ref();
+            !players.iter().any(|p| p.id() == name)
+                && players
+                    .iter()
+                    .position(|p| p == host)
+                    .is_some_and(|i| (i + 1).to_string() == name)
         }
         None => players_on_page(host)
             .first()

@@ -215,6 +215,7 @@ mod tests {
         store.dispatch(Action::StartAt {
             ms: 30_000,
             stop_at_ms: None,
+            episode: None,
         });
         assert_eq!(store.state().position_ms, 30_000);
         assert_eq!(store.state().notice, Some(Message::StartingAt(30_000)));

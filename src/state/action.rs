@@ -126,6 +126,8 @@ pub enum Action {
     StartAt {
         ms: u64,
         stop_at_ms: Option<u64>,
+        /// The playlist episode the link names ([`Episode::link_key`](crate::episode::Episode)).
+        episode: Option<String>,
     },
     /// The language of the element or the page.
     SetLang(Lang),
@@ -162,7 +164,11 @@ pub enum Command {
         title: String,
     },
     /// Put a link to this moment on the clipboard.
-    CopyLink(u64),
+    CopyLink {
+        ms: u64,
+        /// The playlist episode playing, which the link names too.
+        episode: Option<String>,
+    },
     /// This player started playing: the others pause, and it owns the Media Session.
     PlaybackStarted,
     // Storage, by key (see [`POSITION_KEY_PREFIX`](super::POSITION_KEY_PREFIX)).

@@ -5,7 +5,7 @@
 //! audio file's ID3 tag. A chapter file that fails falls back to the notes, then to ID3, and the
 //! player says so.
 
-use super::{Action, Command, Failure, Loading, PlayerState};
+use super::{Action, Command, Failure, Loading, PendingStart, PlayerState};
 use crate::episode::Episode;
 use crate::message::{AudioProblem, Message, Reason};
 use chapters::{ChapterSource, Chapters};
@@ -65,13 +65,28 @@ impl PlayerState {
                 self.chapters_failed(reason, out);
             }
             Action::PositionRestored(ms) => self.restore(ms, out),
-            Action::LoadFeed(url) => out.push(Command::FetchFeed(url)),
+            Action::LoadFeed(url) => {
+                self.awaiting_playlist = true;
+                out.push(Command::FetchFeed(url));
+            }
             Action::PlaylistLoaded(entries) => {
                 self.playlist = entries;
                 self.playlist_error = None;
-                self.select(0, false, out);
+                self.awaiting_playlist = false;
+                let pending = self.pending_start.take();
+                // The episode a link named, else the newest.
+                let named = pending
+                    .as_ref()
+                    .and_then(|p| p.episode.as_deref())
+                    .and_then(|key| self.playlist_index(key));
+                self.select(named.unwrap_or(0), false, out);
+                if let Some(p) = pending {
+                    self.start_at(p.ms, p.stop_at_ms, p.episode, out);
+                }
             }
             Action::PlaylistFailed { url, reason } => {
+                self.awaiting_playlist = false;
+                self.pending_start = None;
                 self.playlist_error = Some(Message::Feed { url, reason });
             }
             Action::SelectEpisode { index, play } => self.select(index, play, out),
@@ -250,6 +265,44 @@ impl PlayerState {
             problem,
         });
         self.retry = retry;
+    }
+
+    /// The index of the playlist episode a link names.
+    fn playlist_index(&self, key: &str) -> Option<usize> {
+        self.playlist.iter().position(|e| e.link_key() == Some(key))
+    }
+
+    /// A deep link: start at `ms` (stopping at `stop_at_ms`) in the episode it names. A feed
+    /// player keeps the link until its episodes have arrived; a link naming another episode of
+    /// the playlist selects it first; one naming an episode the playlist does not have is not
+    /// applied to another.
+    pub(super) fn start_at(
+        &mut self,
+        ms: u64,
+        stop_at_ms: Option<u64>,
+        episode: Option<String>,
+        out: &mut Vec<Command>,
+    ) {
+        if self.awaiting_playlist {
+            self.pending_start = Some(PendingStart {
+                ms,
+                stop_at_ms,
+                episode,
+            });
+            return;
+        }
+        if let Some(key) = episode.as_deref().filter(|_| !self.playlist.is_empty()) {
+            match self.playlist_index(key) {
+                Some(i) if Some(i) != self.episode_index => self.select(i, false, out),
+                Some(_) => {}
+                None => return,
+            }
+        }
+        self.seek(ms, out);
+        self.stop_at_ms = stop_at_ms.filter(|stop| *stop > ms);
+        self.saved_ms = Some(ms);
+        self.start_fixed = true;
+        self.notice = Some(Message::StartingAt(ms));
     }
 
     /// Loads playlist entry `index`. The show's name the page gave stands over the feed's; the

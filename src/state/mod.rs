@@ -48,6 +48,14 @@ pub enum Loading {
     Ready,
 }
 
+/// A deep link kept until the playlist it names an episode of has loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingStart {
+    pub ms: u64,
+    pub stop_at_ms: Option<u64>,
+    pub episode: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlayerState {
     pub episode: Rc<Episode>,
@@ -79,6 +87,10 @@ pub struct PlayerState {
     /// A seek to the end (End, the seek bar's end) made while only the page's hint was known: the
     /// audio's own end, once it reports it.
     pub end_pending: bool,
+    /// The feed is being fetched: a deep link waits for its episodes.
+    pub awaiting_playlist: bool,
+    /// A deep link that arrived before the feed's episodes.
+    pub pending_start: Option<PendingStart>,
     pub buffered_ms: u64,
     pub paused: bool,
     pub loading: Loading,
@@ -123,6 +135,8 @@ impl Default for PlayerState {
             duration_ms: None,
             duration_from_media: false,
             end_pending: false,
+            awaiting_playlist: false,
+            pending_start: None,
             buffered_ms: 0,
             paused: true,
             loading: Loading::Idle,

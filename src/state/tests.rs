@@ -164,6 +164,7 @@ fn a_deep_link_starts_there_and_stops_at_its_end() {
     let start = Action::StartAt {
         ms: 10_000,
         stop_at_ms: Some(20_000),
+        episode: None,
     };
     assert_eq!(p.update(start), [Command::Seek(10_000)]);
     assert_eq!(p.notice, Some(Message::StartingAt(10_000)));
@@ -470,10 +471,19 @@ fn sharing_asks_the_glue_and_shows_its_answer() {
     let mut p = player();
     assert_eq!(
         p.update(Action::ShareAt(83_000)),
-        [Command::CopyLink(83_000)]
+        [Command::CopyLink {
+            ms: 83_000,
+            episode: None
+        }]
     );
     p.update(Action::TimeUpdate(42_000));
-    assert_eq!(p.update(Action::ShareNow), [Command::CopyLink(42_000)]);
+    assert_eq!(
+        p.update(Action::ShareNow),
+        [Command::CopyLink {
+            ms: 42_000,
+            episode: None
+        }]
+    );
     let share = Share {
         url: "https://x/#t=1:23".into(),
         copied: false,
@@ -678,4 +688,65 @@ fn the_end_is_the_audios_end_once_it_reports_one() {
         [Command::Seek(6_266_000), changed(1, 60_000, "B")]
     );
     assert_eq!(p.update(Action::DurationKnown(6_266_000)), []);
+}
+
+#[test]
+fn a_link_to_a_feed_episode_waits_for_the_feed_and_opens_that_episode_there() {
+    let entry = |src: &str| Episode {
+        src: src.into(),
+        title: src.into(),
+        duration_ms: Some(3_600_000),
+        ..Episode::default()
+    };
+    let feed = || {
+        Rc::new(vec![
+            entry("https://pod.example/episode-20.mp3"),
+            entry("https://pod.example/episode-19.mp3?x=1"),
+        ])
+    };
+    let mut p = PlayerState::default();
+    p.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    let start = Action::StartAt {
+        ms: 777_000,
+        stop_at_ms: None,
+        episode: Some("episode-19".into()),
+    };
+    // Before the feed arrives the link waits; with it, the named episode opens at the time.
+    assert_eq!(p.update(start.clone()), []);
+    let commands = p.update(Action::PlaylistLoaded(feed()));
+    assert_eq!(
+        commands[0],
+        Command::SetSource("https://pod.example/episode-19.mp3?x=1".into())
+    );
+    assert!(commands.contains(&Command::Seek(777_000)));
+    assert_eq!((p.episode_index, p.position_ms), (Some(1), 777_000));
+    assert_eq!(p.notice, Some(Message::StartingAt(777_000)));
+    // Its share link names the episode.
+    assert_eq!(
+        p.update(Action::ShareNow),
+        [Command::CopyLink {
+            ms: 777_000,
+            episode: Some("episode-19".into())
+        }]
+    );
+    // A link to an episode the feed no longer has is not applied to another one.
+    let mut q = PlayerState::default();
+    q.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    q.update(Action::StartAt {
+        ms: 600_000,
+        stop_at_ms: None,
+        episode: Some("episode-1".into()),
+    });
+    q.update(Action::PlaylistLoaded(feed()));
+    assert_eq!((q.episode_index, q.position_ms), (Some(0), 0));
+    // Without an episode, the time applies to the newest.
+    let mut r = PlayerState::default();
+    r.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    r.update(Action::StartAt {
+        ms: 600_000,
+        stop_at_ms: None,
+        episode: None,
+    });
+    r.update(Action::PlaylistLoaded(feed()));
+    assert_eq!((r.episode_index, r.position_ms), (Some(0), 600_000));
 }

@@ -4,7 +4,6 @@
 use super::{
     Action, Command, Loading, PlayerState, Settings, RATES, RESTART_GRACE_MS, SAVE_EVERY_MS,
 };
-use crate::message::Message;
 
 impl PlayerState {
     pub fn update(&mut self, action: Action) -> Vec<Command> {
@@ -129,15 +128,13 @@ impl PlayerState {
             }
             Action::RateChanged(r) => self.rate = r,
             Action::Failed(failure) => self.failed(failure, &mut out),
-            Action::StartAt { ms, stop_at_ms } => {
-                self.seek(ms, &mut out);
-                self.stop_at_ms = stop_at_ms.filter(|stop| *stop > ms);
-                self.saved_ms = Some(ms);
-                self.start_fixed = true;
-                self.notice = Some(Message::StartingAt(ms));
-            }
-            Action::ShareAt(ms) => out.push(Command::CopyLink(ms)),
-            Action::ShareNow => out.push(Command::CopyLink(self.position_ms)),
+            Action::StartAt {
+                ms,
+                stop_at_ms,
+                episode,
+            } => self.start_at(ms, stop_at_ms, episode, &mut out),
+            Action::ShareAt(ms) => out.push(self.copy_link(ms)),
+            Action::ShareNow => out.push(self.copy_link(self.position_ms)),
             Action::Shared(share) => self.share = Some(share),
             Action::DismissShare => self.share = None,
             Action::Leaving => self.save_position(&mut out),
@@ -229,6 +226,14 @@ impl PlayerState {
             self.saved_ms = Some(ms);
             out.push(Command::SaveProgress { key, ms });
         }
+    }
+
+    /// A link to `ms` in the episode playing, naming it when the player has a playlist.
+    fn copy_link(&self, ms: u64) -> Command {
+        let episode = (!self.playlist.is_empty())
+            .then(|| self.episode.link_key().map(str::to_string))
+            .flatten();
+        Command::CopyLink { ms, episode }
     }
 
     pub(super) fn seek(&mut self, ms: u64, out: &mut Vec<Command>) {

@@ -39,14 +39,12 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
     };
     let i = props.index;
     let length = props.chapters.duration_of(i, props.duration_ms);
-    // Screen readers hear "Title, at 4 minutes 34 seconds, 3 minutes long": the name is given
-    // whole, since a name computed from the row's parts gets a space before the comma; the clock
-    // times they would read as digits are left out, and the title, all a row's visible words, is in.
+    // Screen readers hear "Title, at 4 minutes 34 seconds, 3 minutes long"; the clock times
+    // they would read as digits are hidden from them, and nothing visible is left out of the name.
     let lang = props.lang;
-    let mut name = c.title.clone();
-    name.push_str(&lang.fill(Text::StartsAt, &[&lang.spoken(c.start_ms)]));
+    let mut spoken_times = lang.fill(Text::StartsAt, &[&lang.spoken(c.start_ms)]);
     if let Some(l) = length {
-        name.push_str(&lang.fill(Text::Lasts, &[&lang.spoken(l)]));
+        spoken_times.push_str(&lang.fill(Text::Lasts, &[&lang.spoken(l)]));
     }
     let at = c.start_ms;
     let tabindex = if props.tabbable { "0" } else { "-1" };
@@ -54,12 +52,13 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
         <li class={classes!(c.hidden.then_some("hidden"))} data-index={i.to_string()}>
             <button type="button" class={classes!("chapter", props.current.then_some("current"))}
                 part={if props.current { "chapter chapter-current" } else { "chapter" }}
-                aria-current={props.current.then_some("true")} aria-label={name} {tabindex}
+                aria-current={props.current.then_some("true")} {tabindex}
                 data-start={chapters::timestamp::format_seconds(c.start_ms)}
                 onclick={props.dispatch.reform(move |_| Action::GoToChapter(i))}>
                 <span class="chapter-start" aria-hidden="true">{ clock(Some(c.start_ms)) }</span>
                 <span class="chapter-title" dir="auto">{ &c.title }</span>
                 <span class="chapter-length" aria-hidden="true">{ length.map(|l| clock(Some(l))).unwrap_or_default() }</span>
+                <span class="visually-hidden">{ spoken_times }</span>
                 if props.current {
                     <ChapterProgress chapters={props.chapters.clone()} index={i} />
                 }

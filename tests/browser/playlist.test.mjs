@@ -83,6 +83,36 @@ test('choosing the second episode plays it with its own chapters', async () => {
   await page.evaluate(() => document.querySelector('#show').pause());
 });
 
+test("a feed player's share link opens the same episode at the same time in a new page", async () => {
+  const page = await ctx.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${DIST_URL}/playlist.html`);
+  await waitForPlayer(page, '#show');
+  await part(page, '#show', 'episode').nth(2).click();
+  await page.waitForFunction(() => /episode-18\.mp3$/.test(document.querySelector('#show').shadowRoot.querySelector('audio').src));
+  await waitForMetadata(page, '#show');
+  await page.evaluate(() => { const el = document.querySelector('#show'); el.pause(); el.currentTime = 777; });
+  await waitForAudioTime(page, '#show', 777);
+  await part(page, '#show', 'share').click();
+  await part(page, '#show', 'share-result').filter({ hasText: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#t=12:57&player=show&episode=episode-18$/);
+
+  const again = await ctx.page();
+  await again.goto(link);
+  await waitForPlayer(again, '#show');
+  await again.waitForFunction(() => /episode-18\.mp3$/.test(document.querySelector('#show').shadowRoot.querySelector('audio').src));
+  await waitForMetadata(again, '#show');
+  await waitForAudioTime(again, '#show', 777, 1);
+  assert.equal((await episodeTitles(again, '#show'))[2][2], 'true', 'the episode is the current one in the list');
+  // The query form many podcast sites use, naming the player by its place on the page.
+  const query = await ctx.page();
+  await query.goto(`${DIST_URL}/playlist.html?t=600&player=1&episode=episode-19`);
+  await waitForPlayer(query, '#show');
+  await query.waitForFunction(() => /episode-19\.mp3$/.test(document.querySelector('#show').shadowRoot.querySelector('audio').src));
+  await waitForMetadata(query, '#show');
+  await waitForAudioTime(query, '#show', 600, 1);
+});
+
 test('at the end of an episode the playlist goes on to the next one', async () => {
   const page = await ctx.page();
   await page.goto(`${DIST_URL}/playlist.html`);
