@@ -262,9 +262,8 @@ test('a strict Content-Security-Policy page renders, plays and seeks with no vio
   await page.goto(url);
   await waitForMetadata(page, '#strict');
   assert.deepEqual(await titles(page, '#strict'), ['INTRO', 'PART 0: SPORTS NEWS', 'PART 1: REFERENCE COUNTING', 'New segment of 2025', 'C++ is asymptotic Python']);
+  // Choosing a chapter plays from it.
   await part(page, '#strict', 'chapter').nth(3).click();
-  await waitForAudioTime(page, '#strict', 508);
-  await part(page, '#strict', 'play').click();
   await waitPlaying(page, '#strict', 508.3);
   await part(page, '#strict', 'seek-bar').hover({ position: { x: 50, y: 10 } });
   await part(page, '#strict', 'tooltip').waitFor();
