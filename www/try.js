@@ -11,13 +11,38 @@ const clock = (s) => {
 const escapeHtml = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 const looksLikeHtml = (t) => /<\/?(p|br|li|ul|ol|div|a|strong|b|em|h\d)\b/i.test(t);
 
+/** Placeholders a podcaster replaces, marked so they cannot be mistaken for working values. */
+const SITE = "https://YOUR-SITE/chapter-player/";
+const EPISODE = "YOUR-EPISODE.mp3";
+/** What the live player plays while no audio URL is given. */
+const SAMPLE = "media/episode-18.mp3";
+
+/**
+ * Where a pasted snippet loads the player from: this page's own copy when it is served from a
+ * real site, else a placeholder — a copy on this machine would not load on anyone else's page.
+ */
+function scriptBase() {
+  const local = /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(location.hostname) || !/^https?:$/.test(location.protocol);
+  return local ? null : new URL("./", location.href).href;
+}
+
 function snippet(notes, src, title) {
-  const attrs = [`src="${escapeHtml(src || "episode.mp3")}"`];
+  const attrs = [`src="${escapeHtml(src || EPISODE)}"`];
   if (title) attrs.push(`episode-title="${escapeHtml(title)}"`);
   // HTML notes go in as they are; plain text and Markdown are escaped so they stay text.
   const body = looksLikeHtml(notes) ? notes : escapeHtml(notes);
-  return `<script type="module" src="https://example.com/chapter-player/chapter-player.js"></script>\n` +
+  return `<script type="module" src="${scriptBase() ?? SITE}chapter-player.js"></script>\n` +
     `<chapter-player ${attrs.join(" ")}>\n${body}\n</chapter-player>`;
+}
+
+/** One sentence under the snippet: what to host or replace before it works. */
+function snippetNote(src) {
+  const base = scriptBase();
+  const replace = src ? "" : ` and ${EPISODE} with your episode's audio URL`;
+  $("host-files").hidden = Boolean(base);
+  $("snippet-note").textContent = base
+    ? `The snippet loads the player from ${base}${src ? "; paste it as it is." : `; replace ${EPISODE} with your episode's audio URL.`}`
+    : `Host these two files side by side on your site, then replace ${SITE}${replace}:`;
 }
 
 async function update() {
@@ -51,7 +76,8 @@ async function update() {
     return li;
   }));
   $("snippet").value = snippet(notes, src, title);
-  if (src) await mount($("live"), { src, title, notes: looksLikeHtml(notes) ? notes : escapeHtml(notes) });
+  snippetNote(src);
+  await mount($("live"), { src: src || SAMPLE, title, notes: looksLikeHtml(notes) ? notes : escapeHtml(notes) });
 }
 
 let timer;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, waitForPlayer, chapterButtons, routeWidget, DIST_URL, PLAIN_URL, REPO } from './harness.mjs';
+import { useBrowser, waitForPlayer, chapterButtons, routeWidget, DIST_URL, PLAIN_URL, REPO, WIDGET_ORIGIN } from './harness.mjs';
 
 const ctx = useBrowser();
 
@@ -36,14 +36,24 @@ test('pasted notes: the chapters found with their lines, the live player, and a 
   const live = (await chapterButtons(page, '#live')).map((c) => c.title);
   assert.deepEqual(live, ['Welcome', 'The interview', 'Listener mail']);
 
-  // The snippet, pasted into a plain page, gives the same player.
+  // Served from this machine, the snippet says what to host and replace, and offers both files;
+  // it carries the podcaster's own audio and title.
+  await page.fill('#src', `${DIST_URL}/media/episode-18.mp3`);
+  await page.fill('#title', 'My episode');
+  await page.waitForFunction(() => document.querySelector('#snippet').value.includes('episode-title="My episode"'));
   const snippet = await page.inputValue('#snippet');
-  assert.match(snippet, /^<script type="module" src="https:\/\/example\.com\/chapter-player\/chapter-player\.js"><\/script>/);
+  assert.match(snippet, /^<script type="module" src="https:\/\/YOUR-SITE\/chapter-player\/chapter-player\.js"><\/script>/);
+  assert.match(snippet, /<chapter-player src="http:\/\/127\.0\.0\.1:\d+\/media\/episode-18\.mp3" episode-title="My episode">/);
+  assert.equal(await page.textContent('#snippet-note'), 'Host these two files side by side on your site, then replace https://YOUR-SITE/chapter-player/:');
+  assert.deepEqual(await page.$$eval('#host-files a[download]', (as) => as.map((a) => a.getAttribute('href'))), ['chapter-player.js', 'chapter-player-widget_bg.wasm']);
+  // The podcaster hosts the two files (here, on the widget's origin) and pastes the snippet into a
+  // plain page of their own: the same player.
+  const hosted = snippet.replace('https://YOUR-SITE/chapter-player/', WIDGET_ORIGIN);
   const plain = await ctx.page();
   await routeWidget(plain);
   await plain.route(`${PLAIN_URL}/pasted.html`, (r) => r.fulfill({
     contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main>${snippet}</main></body></html>`,
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main>${hosted}</main></body></html>`,
   }));
   await plain.goto(`${PLAIN_URL}/pasted.html`);
   await waitForPlayer(plain, 'chapter-player');
