@@ -20,9 +20,10 @@ const FILES: [&str; 2] = ["chapter-player.js", "chapter-player-widget_bg.wasm"];
 /// out of the wasm (−2.6 KiB); then 164 KiB for the show-notes finder's stages (+5.7 KiB: escaped
 /// and doubly escaped HTML, split and wrapped entries, tables' length columns, one time out of
 /// order kept, kick-off times and episode lists told apart, and every skipped line with its
-/// reason for the try-it page); then 166 KiB for the player in the hand (+1.6 KiB: taps snap
+/// reason for the try-it page); then 166 KiB for the player in the hand (+2.4 KiB: taps snap
 /// and drags land under the pointer, a chosen chapter plays, `chapterchange` only for another
-/// chapter, the list brings the current row into view after rows settle, an empty playlist says so).
+/// chapter, the list brings the current row into view after rows settle, an empty playlist says
+/// so, End reaches the audio's own end, a feed player's links name the episode).
 pub const BUDGET: usize = 166 * 1024;
 
 /// brotli -q 11, as a CDN would serve it.
