@@ -21,6 +21,7 @@ impl Port for WebPort {
                 title,
             } => self.page.chapter_changed(index, start_ms, &title),
             Command::CopyLink { ms, episode } => self.page.copy_link(ms, episode.as_deref()),
+            Command::ReportFailure { url, detail } => self.page.report_failure(&url, &detail),
             Command::PlaybackStarted => {
                 self.page.playback_started();
                 media_session::claim(dispatch);

@@ -34,6 +34,16 @@ pub enum Reason {
     Invalid(String),
 }
 
+impl Reason {
+    /// What a developer needs beyond the listener's sentence: the reader's own words.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Reason::Invalid(detail) => Some(detail),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     ResumeAt(u64),

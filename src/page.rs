@@ -68,6 +68,17 @@ impl Page {
         }
     }
 
+    /// What a file's reader said about it, for developers: on the console, and as an `error`
+    /// event on the element whose `detail` is `{ url, message }`.
+    pub fn report_failure(&self, url: &str, detail: &str) {
+        web_sys::console::warn_1(&format!("chapter-player: {url}: {detail}").into());
+        let init = CustomEventInit::new();
+        init.set_detail(&js::object(&[("url", url.into()), ("message", detail.into())]).into());
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("error", &init) {
+            let _ = self.host.dispatch_event(event.unchecked_ref());
+        }
+    }
+
     /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
     /// refuses, the link is shown for copying by hand instead.
     pub fn copy_link(&self, ms: u64, episode: Option<&str>) {

@@ -88,6 +88,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "die Antwort war nicht lesbar",
         Text::ReasonNotUtf8 => "es ist kein UTF-8-Text",
         Text::ReasonNoEpisodes => "der Feed hat keine Folgen mit Audio",
-        Text::ReasonInvalid => "ungültiger Inhalt ({0})",
+        Text::ReasonInvalid => "die Datei hat keine Form, die der Player lesen kann",
     }
 }

@@ -82,6 +82,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "the response could not be read",
         Text::ReasonNotUtf8 => "it is not UTF-8 text",
         Text::ReasonNoEpisodes => "the feed has no episodes with audio",
-        Text::ReasonInvalid => "{0}",
+        Text::ReasonInvalid => "the file is not in a form the player reads",
     }
 }

@@ -88,6 +88,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "no se pudo leer la respuesta",
         Text::ReasonNotUtf8 => "no es texto UTF-8",
         Text::ReasonNoEpisodes => "el feed no tiene episodios con audio",
-        Text::ReasonInvalid => "contenido no válido ({0})",
+        Text::ReasonInvalid => "el archivo no tiene una forma que el reproductor sepa leer",
     }
 }

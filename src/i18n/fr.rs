@@ -86,6 +86,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "la réponse n’a pas pu être lue",
         Text::ReasonNotUtf8 => "ce n’est pas du texte UTF-8",
         Text::ReasonNoEpisodes => "le flux n’a aucun épisode avec de l’audio",
-        Text::ReasonInvalid => "contenu invalide ({0})",
+        Text::ReasonInvalid => "le fichier n’est pas sous une forme que le lecteur sait lire",
     }
 }

@@ -86,6 +86,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "応答を読み取れませんでした",
         Text::ReasonNotUtf8 => "UTF-8のテキストではありません",
         Text::ReasonNoEpisodes => "フィードに音声付きのエピソードがありません",
-        Text::ReasonInvalid => "無効な内容です（{0}）",
+        Text::ReasonInvalid => "プレーヤーが読める形式のファイルではありません",
     }
 }

@@ -86,6 +86,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonUnreadable => "não foi possível ler a resposta",
         Text::ReasonNotUtf8 => "não é texto UTF-8",
         Text::ReasonNoEpisodes => "o feed não tem episódios com áudio",
-        Text::ReasonInvalid => "conteúdo inválido ({0})",
+        Text::ReasonInvalid => "o arquivo não tem uma forma que o player saiba ler",
     }
 }

@@ -163,6 +163,12 @@ pub enum Command {
         start_ms: u64,
         title: String,
     },
+    /// Tell developers (the console, an `error` event on the element) what a file's reader
+    /// said about it, which the listener is spared.
+    ReportFailure {
+        url: String,
+        detail: String,
+    },
     /// Put a link to this moment on the clipboard.
     CopyLink {
         ms: u64,

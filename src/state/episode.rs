@@ -87,6 +87,7 @@ impl PlayerState {
             Action::PlaylistFailed { url, reason } => {
                 self.awaiting_playlist = false;
                 self.pending_start = None;
+                report(&url, &reason, out);
                 self.playlist_error = Some(Message::Feed { url, reason });
             }
             Action::SelectEpisode { index, play } => self.select(index, play, out),
@@ -183,6 +184,7 @@ impl PlayerState {
             return;
         };
         let from_notes = chapters::notes::extract(&self.episode.notes);
+        report(url, &reason, out);
         self.chapters_error = Some(Message::Chapters {
             url: url.clone(),
             reason,
@@ -320,5 +322,15 @@ impl PlayerState {
         }
         self.episode_index = Some(index);
         self.load(Rc::new(episode), play, out);
+    }
+}
+
+/// The reader's own words about a file that failed, for developers.
+fn report(url: &str, reason: &Reason, out: &mut Vec<Command>) {
+    if let Some(detail) = reason.detail() {
+        out.push(Command::ReportFailure {
+            url: url.to_string(),
+            detail: detail.to_string(),
+        });
     }
 }

@@ -162,7 +162,7 @@ test('a malformed or missing feed shows a clear error and the rest of the player
     await waitForPlayer(page, '#broken');
     const alert = part(page, '#broken', 'episode-list').locator('[role=alert]');
     await alert.waitFor();
-    assert.match(await alert.textContent(), feed ? /could not be loaded: invalid feed/ : /could not be loaded: HTTP 404/);
+    assert.match(await alert.textContent(), feed ? /could not be loaded: the file is not in a form the player reads/ : /could not be loaded: HTTP 404/);
     await waitForMetadata(page, '#broken');
     await part(page, '#broken', 'chapter').nth(1).click();
     await waitForAudioTime(page, '#broken', 257);

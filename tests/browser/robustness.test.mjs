@@ -452,10 +452,18 @@ test('a missing chapters file falls back to the notes\' chapters and says so; wi
   assert.equal(now, 0);
 });
 
-// The release wasm is built without `Debug` formatting: a message that quoted its input with `{:?}`
-// would lose the quote. This one quotes the line, escaped, with a direction override made visible.
-test('a chapters file that does not parse names the file and quotes the bad line, escaped', async () => {
+// The listener reads plain words naming the file; the reader's own words, which quote the bad line,
+// go to developers: the console and an `error` event. The release wasm is built without `Debug`
+// formatting: a message that quoted its input with `{:?}` would lose the quote. This one quotes
+// the line, escaped, with a direction override made visible.
+test('a chapters file that does not parse: plain words for the listener, the quoted line for developers', async () => {
   const page = await ctx.page();
+  await page.addInitScript(() => {
+    window.__reported = [];
+    document.addEventListener('error', (e) => { if (e.detail) window.__reported.push(e.detail); }, true);
+  });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.route(`${DIST_URL}/bad-chapters.vtt`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/vtt', body: 'WEBVTT\n\n1\n00:00 --> "soon" \u202e\nIntro\n' }),
   );
@@ -465,8 +473,14 @@ test('a chapters file that does not parse names the file and quotes the bad line
   const problem = page.locator('#badvtt [part~="chapter-list"] [role="alert"]');
   await problem.waitFor({ state: 'visible' });
   const message = (await problem.innerText()).trim();
-  assert.match(message, /bad-chapters\.vtt/);
-  assert.ok(message.includes('line 4: bad cue timing "00:00 --> \\"soon\\" \\u{202e}"'), message);
+  assert.match(message, /bad-chapters\.vtt: the file is not in a form the player reads/);
+  assert.ok(!message.includes('line 4'), `the listener is spared the reader's words: ${message}`);
+  const quoted = 'line 4: bad cue timing "00:00 --> \\"soon\\" \\u{202e}"';
+  const reported = await page.evaluate(() => window.__reported);
+  assert.equal(reported.length, 1);
+  assert.match(reported[0].url, /bad-chapters\.vtt$/);
+  assert.ok(reported[0].message.includes(quoted), reported[0].message);
+  assert.ok(warnings.some((w) => w.includes('bad-chapters.vtt') && w.includes(quoted)), warnings.join('\n'));
 });
 
 test('chapters="URL" loads WebVTT and JSON chapters; a missing file shows an error', async () => {
