@@ -49,6 +49,42 @@ function showWaiting(element) {
 function report(element, error) {
   console.error("<chapter-player>:", error);
   element.dispatchEvent(new CustomEvent("error", { detail: { message: String(error?.message ?? error) } }));
+  showFailure(element);
+}
+
+/**
+ * The player could not be loaded (its wasm missing, blocked or broken): say so where it would
+ * have been, and leave the listener the episode — the browser's own audio controls, or the feed.
+ */
+function showFailure(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  if (root.querySelector("[part~=load-error]")) return;
+  root.adoptedStyleSheets = [WAITING];
+  const box = document.createElement("div");
+  box.className = "waiting text";
+  box.setAttribute("part", "waiting");
+  const said = document.createElement("p");
+  said.setAttribute("role", "alert");
+  said.setAttribute("part", "load-error");
+  said.textContent = "The player could not be loaded.";
+  box.append(said);
+  const src = element.getAttribute("src");
+  const feed = element.getAttribute("feed");
+  if (src) {
+    const audio = document.createElement("audio");
+    audio.controls = true;
+    audio.preload = "none";
+    audio.src = src;
+    audio.setAttribute("aria-label", element.getAttribute("episode-title") || "Episode");
+    box.append(audio);
+  } else if (feed) {
+    const link = document.createElement("a");
+    link.href = feed;
+    link.textContent = "The podcast's feed";
+    box.append(link);
+  }
+  box.append(document.createElement("slot"));
+  root.replaceChildren(box);
 }
 
 class ChapterPlayerElement extends HTMLElement {

@@ -17,6 +17,7 @@ import {
   seedExpected,
   DIST_URL,
   tickSeconds,
+  screenshot,
 } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -532,4 +533,22 @@ test('chapters="URL" loads WebVTT and JSON chapters; a missing file shows an err
   // The audio still plays without chapters.
   assert.equal(await part(page, '#missing', 'play').isDisabled(), false);
   assert.equal(await part(page, '#missing', 'error').count(), 0);
+});
+
+test('when the player cannot be loaded, each element says so and leaves the episode playable', async () => {
+  const page = await ctx.page();
+  await page.route('**/chapter-player-widget_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${DIST_URL}/`);
+  const said = page.locator('#ep18 [part~="load-error"]');
+  await said.waitFor();
+  assert.equal(await said.textContent(), 'The player could not be loaded.');
+  // The browser's own controls play the episode.
+  assert.match(await page.locator('#ep18 audio[controls]').getAttribute('src'), /episode-18\.mp3$/);
+  await screenshot(page, 'robustness-wasm-missing', { locator: page.locator('#ep18') });
+  // A feed player without the wasm: the message, and the feed.
+  const feedPage = await ctx.page();
+  await feedPage.route('**/chapter-player-widget_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await feedPage.goto(`${DIST_URL}/playlist.html`);
+  await feedPage.locator('#show [part~="load-error"]').waitFor();
+  assert.ok(await feedPage.locator('#show a[href]').count() >= 1, 'a link to the feed');
 });
