@@ -56,9 +56,13 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
                 data-start={chapters::timestamp::format_seconds(c.start_ms)}
                 onclick={props.dispatch.reform(move |_| Action::GoToChapter(i))}>
                 <span class="chapter-start" aria-hidden="true">{ clock(Some(c.start_ms)) }</span>
-                <span class="chapter-title" dir="auto">{ &c.title }</span>
+                // The spoken times share the title's box: a grid item of their own would be
+                // joined to the title with a space before their comma in the accessible name.
+                <span class="chapter-name">
+                    <span class="chapter-title" dir="auto">{ &c.title }</span>
+                    <span class="spoken">{ spoken_times }</span>
+                </span>
                 <span class="chapter-length" aria-hidden="true">{ length.map(|l| clock(Some(l))).unwrap_or_default() }</span>
-                <span class="visually-hidden">{ spoken_times }</span>
                 if props.current {
                     <ChapterProgress chapters={props.chapters.clone()} index={i} />
                 }

@@ -36,7 +36,7 @@ function labels(page, id) {
       back: label('skip-back'),
       seek: root.querySelector('[part~="seek-bar"]').getAttribute('aria-valuetext'),
       chapters: root.querySelector('.chapters-head span').textContent,
-      row: root.querySelectorAll('[part~="chapter"]')[1].querySelector('.visually-hidden').textContent,
+      row: root.querySelectorAll('[part~="chapter"]')[1].querySelector('.spoken').textContent,
     };
   }, `#${id}`);
 }
