@@ -364,6 +364,11 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         }
         None => {}
     }
+    // A link into a playlist names its episode: it applies once the episodes are there (the
+    // state keeps it while a feed is fetched).
+    if waits_for_playlist {
+        follow_deep_link(&host, &dispatch);
+    }
 
     let view_root = document.create_element("div")?;
     view_root.set_class_name("root");

@@ -81,27 +81,26 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
     use_style_property(list.clone(), "--rows-before", lo.to_string());
     use_style_property(list.clone(), "--rows-after", (len - hi.max(lo)).to_string());
 
-    // When the listener last scrolled the list, and whether the next scroll event is ours.
+    // When the listener last had a hand on the list — a wheel, a finger, a press on it or its
+    // scroll bar. Scroll events alone cannot tell: the list's own scrolling, and the browser's
+    // scroll anchoring as rows are laid out, send them too.
     let browsed_at = use_mut_ref(|| f64::NEG_INFINITY);
-    let scrolling_ourselves = use_memo((), |_| Rc::new(Cell::new(false)));
+    let browsing = {
+        let browsed_at = browsed_at.clone();
+        Callback::from(move |_: Event| *browsed_at.borrow_mut() = js_sys::Date::now())
+    };
     // Whether the list has left its top, by anyone: until it has, the first row is in view.
     let ever_scrolled = use_memo((), |_| Rc::new(Cell::new(false)));
     let onscroll = {
-        let (browsed_at, ours) = (browsed_at.clone(), (*scrolling_ourselves).clone());
         let ever_scrolled = (*ever_scrolled).clone();
-        Callback::from(move |_: Event| {
-            ever_scrolled.set(true);
-            if !ours.replace(false) {
-                *browsed_at.borrow_mut() = js_sys::Date::now();
-            }
-        })
+        Callback::from(move |_: Event| ever_scrolled.set(true))
     };
     // Keep the current chapter in view inside the list, without scrolling the host page — unless
     // the listener is browsing the list. The first row of a list still at its top needs no
     // measuring: reading the layout here would force the first layout before the player has
     // even been painted.
     {
-        let (list, ours) = (list.clone(), (*scrolling_ourselves).clone());
+        let list = list.clone();
         let ever_scrolled = (*ever_scrolled).clone();
         use_effect_with((props.current, lo, hi), move |(current, _, _)| {
             let settle = Rc::new(RefCell::new(None::<Timeout>));
@@ -111,7 +110,7 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                 .filter(|_| !browsing)
                 .zip(list.cast::<web_sys::HtmlElement>())
             {
-                scroll_to_row(ol, i, ours, ever_scrolled, settle.clone(), SETTLE_TRIES);
+                scroll_to_row(ol, i, ever_scrolled, settle.clone(), SETTLE_TRIES);
             }
             move || drop(settle.take())
         });
@@ -159,7 +158,9 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
                 <span class="count">{ visible }</span>
             </div>
             <ol ref={list} data-roving="" aria-label={lang.count(visible, Text::ChapterCountOne, Text::ChapterCountMany)}
-                {onscroll} {onfocusin} {onkeydown}>{ for rows }</ol>
+                {onscroll} {onfocusin} {onkeydown}
+                onwheel={browsing.reform(Event::from)} ontouchmove={browsing.reform(Event::from)}
+                onpointerdown={browsing.reform(Event::from)}>{ for rows }</ol>
         </div>
     }
 }
@@ -169,7 +170,6 @@ pub fn ChapterList(props: &ChapterListProps) -> Html {
 fn scroll_to_row(
     ol: web_sys::HtmlElement,
     i: usize,
-    ours: Rc<Cell<bool>>,
     ever_scrolled: Rc<Cell<bool>>,
     settle: Rc<RefCell<Option<Timeout>>>,
     tries: u32,
@@ -195,13 +195,12 @@ fn scroll_to_row(
     if top >= view_top && bottom <= view_bottom {
         return;
     }
-    ours.set(true);
     ever_scrolled.set(true);
     ol.set_scroll_top((top - f64::from(ol.client_height()) / 3.0) as i32);
     if let Some(tries) = tries.checked_sub(1) {
         let next = settle.clone();
         *settle.borrow_mut() = Some(Timeout::new(32, move || {
-            scroll_to_row(ol, i, ours, ever_scrolled, next, tries)
+            scroll_to_row(ol, i, ever_scrolled, next, tries)
         }));
     }
 }
