@@ -22,7 +22,9 @@ const WAITING = new CSSStyleSheet();
 WAITING.replaceSync(`:host { display: block; }
 .waiting { box-sizing: border-box; overflow: hidden; padding: 18px 20px;
   border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 16px; }
-.waiting.text { white-space: pre-line; }`);
+.waiting.text { white-space: pre-line; }
+[part~=load-error] { margin: 0 0 10px; font-weight: 600; }
+.waiting audio { display: block; width: 100%; margin: 0 0 12px; }`);
 
 /** The player's height, roughly: its fixed parts, and a list when the notes hold times. */
 function expectedHeight(element) {
