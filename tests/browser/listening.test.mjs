@@ -14,6 +14,7 @@ import {
   seedExpected,
   EPISODES,
   DIST_URL,
+  screenshot,
 } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -65,8 +66,12 @@ test('the share control copies a link to the current time that round-trips', asy
   await waitForMetadata(page, '#ep18');
   await part(page, '#ep18', 'chapter').nth(4).click();
   await waitForAudioTime(page, '#ep18', EP18_CHAPTERS[4].start);
+  const listTop = async () => (await part(page, '#ep18', 'chapter-list').boundingBox()).y;
+  const before = await listTop();
   await part(page, '#ep18', 'share').click();
   await part(page, '#ep18', 'share-result').filter({ hasText: 'Link copied' }).waitFor();
+  assert.equal(await listTop(), before, 'the banner does not push the chapter list down');
+  await screenshot(page, 'listening-share-banner', { locator: part(page, '#ep18', 'player') });
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /#t=\d+:\d\d&player=ep18$/);
   const again = await ctx.page();
