@@ -170,6 +170,10 @@ fn literal_escapes(notes: &str) -> Cow<'_, str> {
 /// Whether `text` holds escaped HTML tags (`&lt;p&gt;`, `&lt;/li&gt;`, `&lt;br /&gt;`), two at
 /// least: notes whose HTML arrived as text, not prose that names a tag.
 fn has_escaped_tags(text: &str) -> bool {
+    // Most text has no `&` left once read: one fast search says so.
+    if !text.contains('&') {
+        return false;
+    }
     text.match_indices("&lt;")
         .filter(|(i, _)| {
             let from = &text[*i..];
