@@ -360,7 +360,10 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
     match config.playlist {
         Some(PlaylistSource::Feed(url)) => store.dispatch(Action::LoadFeed(url)),
         Some(PlaylistSource::Entries(entries)) => {
-            store.dispatch(Action::PlaylistLoaded(Rc::new(entries)));
+            store.dispatch(Action::PlaylistLoaded {
+                feed: None,
+                entries: Rc::new(entries),
+            });
         }
         None => {}
     }

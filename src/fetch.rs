@@ -122,7 +122,10 @@ pub fn feed(url: String, dispatch: Dispatch) {
             }
         });
         dispatch.send(match result {
-            Ok(entries) => Action::PlaylistLoaded(Rc::new(entries)),
+            Ok(entries) => Action::PlaylistLoaded {
+                feed: Some(url),
+                entries: Rc::new(entries),
+            },
             Err(reason) => Action::PlaylistFailed { url, reason },
         });
     });

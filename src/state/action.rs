@@ -89,7 +89,12 @@ pub enum Action {
     SettingsRestored(Settings),
     /// Make the player a playlist of this podcast feed's episodes.
     LoadFeed(String),
-    PlaylistLoaded(Rc<Vec<Episode>>),
+    PlaylistLoaded {
+        /// The feed they were read from (`None` for `mount()`'s list): an answer for a feed
+        /// the player has since left is dropped.
+        feed: Option<String>,
+        entries: Rc<Vec<Episode>>,
+    },
     PlaylistFailed {
         url: String,
         reason: Reason,

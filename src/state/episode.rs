@@ -67,9 +67,10 @@ impl PlayerState {
             Action::PositionRestored(ms) => self.restore(ms, out),
             Action::LoadFeed(url) => {
                 self.awaiting_playlist = true;
+                self.feed_url = Some(url.clone());
                 out.push(Command::FetchFeed(url));
             }
-            Action::PlaylistLoaded(entries) => {
+            Action::PlaylistLoaded { feed, entries } if feed.is_none() || feed == self.feed_url => {
                 self.playlist = entries;
                 self.playlist_error = None;
                 self.awaiting_playlist = false;
@@ -84,7 +85,7 @@ impl PlayerState {
                     self.start_at(p.ms, p.stop_at_ms, p.episode, out);
                 }
             }
-            Action::PlaylistFailed { url, reason } => {
+            Action::PlaylistFailed { url, reason } if self.feed_url.as_ref() == Some(&url) => {
                 self.awaiting_playlist = false;
                 self.pending_start = None;
                 report(&url, &reason, out);
@@ -115,6 +116,7 @@ impl PlayerState {
             duration_ms: episode.duration_ms,
             generation: previous.generation.wrapping_add(1),
             resume: previous.resume,
+            feed_url: previous.feed_url,
             playlist: previous.playlist,
             episode_index: previous.episode_index,
             playlist_error: previous.playlist_error,

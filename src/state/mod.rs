@@ -89,6 +89,9 @@ pub struct PlayerState {
     pub end_pending: bool,
     /// The feed is being fetched: a deep link waits for its episodes.
     pub awaiting_playlist: bool,
+    /// The feed last asked for: answers for another one (the `feed` attribute changed while it
+    /// loaded) are dropped.
+    pub feed_url: Option<String>,
     /// A deep link that arrived before the feed's episodes.
     pub pending_start: Option<PendingStart>,
     pub buffered_ms: u64,
@@ -136,6 +139,7 @@ impl Default for PlayerState {
             duration_from_media: false,
             end_pending: false,
             awaiting_playlist: false,
+            feed_url: None,
             pending_start: None,
             buffered_ms: 0,
             paused: true,

@@ -506,10 +506,10 @@ fn a_playlist_selects_episodes_and_goes_on_to_the_next() {
     let one = "https://pod.example/1.mp3";
     let two = "https://pod.example/2.mp3";
     p.update(Action::SetRate(1.5));
-    let commands = p.update(Action::PlaylistLoaded(Rc::new(vec![
-        entry(one, "One"),
-        entry(two, "Two"),
-    ])));
+    let commands = p.update(Action::PlaylistLoaded {
+        feed: None,
+        entries: Rc::new(vec![entry(one, "One"), entry(two, "Two")]),
+    });
     assert_eq!(commands[0], Command::SetSource(one.into()));
     assert!(!commands.contains(&Command::Play));
     assert_eq!(
@@ -705,7 +705,7 @@ fn a_link_to_a_feed_episode_waits_for_the_feed_and_opens_that_episode_there() {
         ])
     };
     let mut p = PlayerState::default();
-    p.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    p.update(Action::LoadFeed(FEED.into()));
     let start = Action::StartAt {
         ms: 777_000,
         stop_at_ms: None,
@@ -713,7 +713,10 @@ fn a_link_to_a_feed_episode_waits_for_the_feed_and_opens_that_episode_there() {
     };
     // Before the feed arrives the link waits; with it, the named episode opens at the time.
     assert_eq!(p.update(start.clone()), []);
-    let commands = p.update(Action::PlaylistLoaded(feed()));
+    let commands = p.update(Action::PlaylistLoaded {
+        feed: Some(FEED.into()),
+        entries: feed(),
+    });
     assert_eq!(
         commands[0],
         Command::SetSource("https://pod.example/episode-19.mp3?x=1".into())
@@ -731,22 +734,61 @@ fn a_link_to_a_feed_episode_waits_for_the_feed_and_opens_that_episode_there() {
     );
     // A link to an episode the feed no longer has is not applied to another one.
     let mut q = PlayerState::default();
-    q.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    q.update(Action::LoadFeed(FEED.into()));
     q.update(Action::StartAt {
         ms: 600_000,
         stop_at_ms: None,
         episode: Some("episode-1".into()),
     });
-    q.update(Action::PlaylistLoaded(feed()));
+    q.update(Action::PlaylistLoaded {
+        feed: Some(FEED.into()),
+        entries: feed(),
+    });
     assert_eq!((q.episode_index, q.position_ms), (Some(0), 0));
     // Without an episode, the time applies to the newest.
     let mut r = PlayerState::default();
-    r.update(Action::LoadFeed("https://pod.example/feed.xml".into()));
+    r.update(Action::LoadFeed(FEED.into()));
     r.update(Action::StartAt {
         ms: 600_000,
         stop_at_ms: None,
         episode: None,
     });
-    r.update(Action::PlaylistLoaded(feed()));
+    r.update(Action::PlaylistLoaded {
+        feed: Some(FEED.into()),
+        entries: feed(),
+    });
     assert_eq!((r.episode_index, r.position_ms), (Some(0), 600_000));
+}
+
+const FEED: &str = "https://pod.example/feed.xml";
+
+#[test]
+fn an_answer_for_a_feed_the_player_has_left_is_dropped() {
+    let entry = |src: &str| Episode {
+        src: src.into(),
+        title: src.into(),
+        ..Episode::default()
+    };
+    let mut p = PlayerState::default();
+    p.update(Action::LoadFeed("old.xml".into()));
+    p.update(Action::LoadFeed("new.xml".into()));
+    // The new feed answers first; the old one's late answer changes nothing.
+    p.update(Action::PlaylistLoaded {
+        feed: Some("new.xml".into()),
+        entries: Rc::new(vec![entry("https://a/new.mp3")]),
+    });
+    let late = Action::PlaylistLoaded {
+        feed: Some("old.xml".into()),
+        entries: Rc::new(vec![entry("https://a/old.mp3")]),
+    };
+    assert_eq!(p.update(late), []);
+    let failed = Action::PlaylistFailed {
+        url: "old.xml".into(),
+        reason: Reason::Http(500),
+    };
+    assert_eq!(p.update(failed), []);
+    assert_eq!(
+        (p.episode.src.as_str(), p.playlist_error.is_none()),
+        ("https://a/new.mp3", true)
+    );
 }

@@ -150,7 +150,7 @@ impl PlayerState {
             | Action::ChaptersFailed { .. }
             | Action::PositionRestored(_)
             | Action::LoadFeed(_)
-            | Action::PlaylistLoaded(_)
+            | Action::PlaylistLoaded { .. }
             | Action::PlaylistFailed { .. }
             | Action::SelectEpisode { .. }
             | Action::AudioProbed { .. }) => self.update_episode(episode, &mut out),

@@ -311,7 +311,8 @@ fn clean_time_last(raw: &str) -> &str {
 
 /// Drops a timestamp cut off at the end of truncated notes: `OUTRO (1:50:` → `OUTRO`.
 fn strip_truncated_stamp(t: &str) -> &str {
-    if let Some(open) = t.rfind(['(', '[']) {
+    // Bytes, not chars: both brackets are ASCII, and titles read from run-together lines are long.
+    if let Some(open) = t.bytes().rposition(|b| matches!(b, b'(' | b'[')) {
         let tail = &t[open + 1..];
         if tail
             .chars()
@@ -354,8 +355,9 @@ fn unwrap_emphasis(t: &str) -> String {
 /// with a non-space and has a letter or digit (`Savannah at ***** Maps`, `2 * 3` stay), and
 /// underscores are left alone inside a title, where `__annotations__` is Python, not bold.
 fn strip_inline_markup(title: String) -> String {
-    // Most titles have no marks at all: they go through untouched.
-    if !title.contains(['*', '`', '#']) {
+    // Most titles have no marks at all: they go through untouched (a byte scan: the marks are
+    // ASCII, and this runs on every title read).
+    if !title.bytes().any(|b| matches!(b, b'*' | b'`' | b'#')) {
         return title;
     }
     let t = title.trim_start_matches('#');

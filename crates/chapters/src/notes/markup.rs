@@ -287,7 +287,11 @@ pub fn strip_links(title: &str) -> (String, Option<String>) {
     let mut out = String::with_capacity(title.len());
     let mut url = None;
     let mut i = 0;
-    while let Some(next) = title.get(i..).and_then(|r| r.find(['[', '<'])) {
+    // A byte scan: both openers are ASCII, and this runs on every title read.
+    while let Some(next) = title
+        .get(i..)
+        .and_then(|r| r.bytes().position(|b| b == b'[' || b == b'<'))
+    {
         let at = i + next;
         out.push_str(&title[i..at]);
         let link = match markdown_link_at(title, at) {
