@@ -95,6 +95,11 @@ pub(super) fn longest(lists: Vec<Sourced>) -> Option<Sourced> {
     })
 }
 
+/// Line `i` of the notes as text, trimmed: what a podcaster is shown of it.
+pub(super) fn line_text(lines: &[String], i: usize) -> String {
+    lines.get(i).map_or("", |l| l.trim()).to_string()
+}
+
 /// Every timed line not among `taken` (in line order), with the reason recorded for it, else why
 /// it gave none.
 pub(super) fn skipped(
@@ -107,7 +112,7 @@ pub(super) fn skipped(
         .filter(|&i| timed[i] && taken.binary_search(&i).is_err())
         .map(|i| Skipped {
             line: i + 1,
-            text: lines.get(i).map_or("", |l| l.trim()).to_string(),
+            text: line_text(lines, i),
             reason: reasons
                 .get(i)
                 .copied()

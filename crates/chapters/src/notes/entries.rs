@@ -2,7 +2,7 @@
 //! `Intro (00:00)`, a run-together list split at its times, a table row whose time and title sit in
 //! cells of their own (either order) or whose trailing time is a length — from the line's shape:
 //! where the time sits, what wraps it, what comes before and after. The grouping of entries into
-//! runs comes after (`mod.rs`), the judging of runs after that ([`super::lookalikes`]).
+//! runs comes after ([`super::runs`]), the judging of runs after that ([`super::lookalikes`]).
 
 use super::line::{self, Entry};
 use super::stamp::{self, Stamp};

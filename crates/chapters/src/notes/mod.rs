@@ -74,12 +74,11 @@ pub fn explain(notes: &str) -> Explanation {
     let found = find(notes);
     let (chapters, sources) = choose::longest(found.lists).unwrap_or_default();
     let skipped = choose::skipped(&found.timed, &found.reasons, &sources, &found.lines);
-    let text = |i: usize| found.lines.get(i).map_or("", |l| l.trim()).to_string();
     Explanation {
         chapters: chapters
             .iter()
             .cloned()
-            .zip(sources.into_iter().map(text))
+            .zip(sources.iter().map(|&i| choose::line_text(&found.lines, i)))
             .collect(),
         skipped,
     }
