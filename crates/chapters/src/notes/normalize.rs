@@ -96,6 +96,8 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
         // A clock time read at the start, not the line's full scan: this runs on every line.
         scan_clock(t.as_bytes(), 0).is_some()
     };
+    // Whether `l`, after the entry line `entry`, goes on its title: in lower case (the cheapest
+    // test, and the rarest, so first), wrapped, and with no time of its own.
     let goes_on = |entry: &str, l: &str| {
         let t = l.trim_start();
         let indented = t.len() < l.len();
@@ -103,14 +105,11 @@ fn join_wrapped_titles(lines: Vec<String>) -> Vec<String> {
             || entry.trim_end().ends_with([',', '-', '–']) || entry.chars().count() >= WRAP_WIDTH;
         t.starts_with(is_lower_case) && (indented || cut()) && stamps(t).is_empty()
     };
-    // The cheapest test first: a line that goes on in lower case is rare.
-    let lower = |l: &str| l.trim_start().starts_with(is_lower_case);
     let wrapped: Vec<bool> = (0..lines.len())
         .map(|i| {
-            lines.get(i + 1).is_some_and(|l| lower(l))
+            lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
                 && starts_with_time(&lines[i])
                 && lines.get(i + 2).is_some_and(|l| starts_with_time(l))
-                && lines.get(i + 1).is_some_and(|l| goes_on(&lines[i], l))
         })
         .collect();
     merge_pairs(
