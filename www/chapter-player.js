@@ -35,15 +35,21 @@ function expectedHeight(element) {
   return (narrow ? 320 : 262) + list + (element.textContent.trim() ? 40 : 0);
 }
 
-function showWaiting(element) {
-  const root = element.attachShadow({ mode: "open" });
+/** The box the element shows until (or instead of) the player, with `children` above its notes. */
+function notesBox(element, className, ...children) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [WAITING];
   const box = document.createElement("div");
-  // Plain-text notes keep their line breaks; HTML notes have their own.
-  box.className = element.children.length ? "waiting" : "waiting text";
+  box.className = className;
   box.setAttribute("part", "waiting");
-  box.append(document.createElement("slot"));
-  root.append(box);
+  box.append(...children, document.createElement("slot"));
+  root.replaceChildren(box);
+  return box;
+}
+
+function showWaiting(element) {
+  // Plain-text notes keep their line breaks; HTML notes have their own.
+  const box = notesBox(element, element.children.length ? "waiting" : "waiting text");
   // Through the CSSOM: a strict style-src allows it, where a style attribute is refused.
   box.style.setProperty("height", `${expectedHeight(element)}px`);
 }
@@ -59,17 +65,12 @@ function report(element, error) {
  * have been, and leave the listener the episode — the browser's own audio controls, or the feed.
  */
 function showFailure(element) {
-  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
-  if (root.querySelector("[part~=load-error]")) return;
-  root.adoptedStyleSheets = [WAITING];
-  const box = document.createElement("div");
-  box.className = "waiting text";
-  box.setAttribute("part", "waiting");
+  if (element.shadowRoot?.querySelector("[part~=load-error]")) return;
   const said = document.createElement("p");
   said.setAttribute("role", "alert");
   said.setAttribute("part", "load-error");
   said.textContent = "The player could not be loaded.";
-  box.append(said);
+  const episode = [];
   const src = element.getAttribute("src");
   const feed = element.getAttribute("feed");
   if (src) {
@@ -78,15 +79,14 @@ function showFailure(element) {
     audio.preload = "none";
     audio.src = src;
     audio.setAttribute("aria-label", element.getAttribute("episode-title") || "Episode");
-    box.append(audio);
+    episode.push(audio);
   } else if (feed) {
     const link = document.createElement("a");
     link.href = feed;
     link.textContent = "The podcast's feed";
-    box.append(link);
+    episode.push(link);
   }
-  box.append(document.createElement("slot"));
-  root.replaceChildren(box);
+  notesBox(element, "waiting text", said, ...episode);
 }
 
 class ChapterPlayerElement extends HTMLElement {
