@@ -22,7 +22,7 @@ const WAITING = new CSSStyleSheet();
 WAITING.replaceSync(`:host { display: block; }
 .waiting { box-sizing: border-box; overflow: hidden; padding: 18px 20px;
   border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 16px; }
-.waiting.text { white-space: pre-line; }
+.waiting.text, .waiting.text ::slotted(*) { white-space: pre-line; }
 [part~=load-error] { margin: 0 0 10px; font-weight: 600; }
 .waiting audio { display: block; width: 100%; margin: 0 0 12px; }`);
 
@@ -47,9 +47,24 @@ function notesBox(element, className, ...children) {
   return box;
 }
 
+/**
+ * Whether the notes rely on plain line breaks: a text node (in the element or any element inside
+ * it) where a time starts a line after other text, as in notes pasted into a `<div>`. HTML notes
+ * that break with `<br>`, `<p>` or `<li>` start each text node with its time, and keep their own
+ * layout (breaking at their source's newlines as well would double them).
+ */
+function linesByNewline(element) {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S[^\n]*\n[^\S\n]*[([]?\d{1,2}:\d\d/.test(node.data)) return true;
+  }
+  return false;
+}
+
 function showWaiting(element) {
-  // Plain-text notes keep their line breaks; HTML notes have their own.
-  const box = notesBox(element, element.children.length ? "waiting" : "waiting text");
+  // Plain-text notes keep their line breaks, and so do notes whose times are broken by newlines.
+  const text = !element.children.length || linesByNewline(element);
+  const box = notesBox(element, text ? "waiting text" : "waiting");
   // Through the CSSOM: a strict style-src allows it, where a style attribute is refused.
   box.style.setProperty("height", `${expectedHeight(element)}px`);
 }

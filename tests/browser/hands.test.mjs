@@ -59,6 +59,47 @@ test('a mouse drag from a chapter tick or from the track lands within 1 % of whe
   }
 });
 
+test('the seek tooltip, hovering or dragging, leaves the header\'s chapter line readable', async () => {
+  for (const width of [1000, 360]) {
+    const page = await ctx.page({ viewport: { width, height: 740 } });
+    await openDemo(page);
+    await waitForMetadata(page, EP);
+    const { at, box } = await bar(page);
+    // A playhead inside a chapter, so the header names it.
+    await page.evaluate((s) => { document.querySelector(s).currentTime = 300; }, EP);
+    await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector('.now').textContent.trim() !== '', EP);
+    const overlap = () => page.evaluate((s) => {
+      const root = document.querySelector(s).shadowRoot;
+      const tip = root.querySelector('.tooltip')?.getBoundingClientRect();
+      const now = root.querySelector('.now').getBoundingClientRect();
+      if (!tip) return 'no tooltip';
+      const x = Math.min(tip.right, now.right) - Math.max(tip.left, now.left);
+      const y = Math.min(tip.bottom, now.bottom) - Math.max(tip.top, now.top);
+      return x > 0 && y > 0 ? `overlaps by ${y.toFixed(1)} px` : 'clear';
+    }, EP);
+    const p = at(0.3);
+    await page.mouse.move(p.x, p.y);
+    assert.equal(await overlap(), 'clear', `hover at ${width} px`);
+    await page.mouse.down();
+    await page.mouse.move(at(0.2).x, p.y, { steps: 5 });
+    assert.equal(await overlap(), 'clear', `drag at ${width} px`);
+    await screenshot(page, `tooltip-under-header-${width}`);
+    await page.mouse.up();
+    // Near either end the tooltip stays over the bar, not cut off by the player's edge.
+    for (const f of [0.01, 0.99]) {
+      await page.mouse.move(box.x + box.width * f, p.y, { steps: 3 });
+      await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector('.tooltip'), EP);
+      const inside = await page.evaluate((s) => {
+        const root = document.querySelector(s).shadowRoot;
+        const tip = root.querySelector('.tooltip').getBoundingClientRect();
+        const track = root.querySelector('.track').getBoundingClientRect();
+        return tip.left >= track.left - 0.5 && tip.right <= track.right + 0.5;
+      }, EP);
+      assert.ok(inside, `tooltip inside the bar at ${f} of ${width} px`);
+    }
+  }
+});
+
 test('on a 360 px phone: a touch drag, from a tick or the track, and a tap land where the finger left', async () => {
   const page = await ctx.page(PHONE);
   await openDemo(page);

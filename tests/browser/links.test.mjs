@@ -122,6 +122,28 @@ test('the wasm arriving 1.5 s late: the notes read with their line breaks, and t
   assert.ok(cls <= 0.1, `cumulative layout shift ${cls.toFixed(3)}`);
 });
 
+test('while the wasm is on its way, notes pasted in a <div> keep one line per time, and <br> notes are not doubled', async () => {
+  const page = await ctx.page();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(`${DIST_URL}/chapter-player-widget_bg.wasm`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(await servePage(page, 'waiting.html'));
+  await page.locator('#br [part~="waiting"]').waitFor();
+  const lines = (sel) => page.evaluate((s) => document.querySelector(s).innerText.split('\n').map((l) => l.trim()), sel);
+  const div = await lines('#div');
+  assert.deepEqual(div.filter((l) => /^\d\d:\d\d /.test(l)), ['00:00 Intro', '04:17 Sports news', '06:53 Reference counting', '08:28 New segment']);
+  const br = await lines('#br');
+  assert.deepEqual(br.filter(Boolean), ['Timestamps:', '00:00 Start', '02:00 Middle', '05:00 End']);
+  assert.equal(br.filter((l) => !l).length, 0, `no blank lines between <br> lines: ${JSON.stringify(br)}`);
+  await screenshot(page, 'links-waiting-div-and-br-notes');
+  release();
+  await waitForPlayer(page, '#div');
+  await waitForPlayer(page, '#br');
+});
+
 test('speed and volume come back on reload, for every episode of the show', async () => {
   const page = await ctx.page();
   await openDemo(page);

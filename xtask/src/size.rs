@@ -25,8 +25,10 @@ const FILES: [&str; 2] = ["chapter-player.js", "chapter-player-widget_bg.wasm"];
 /// chapter, the list brings the current row into view after rows settle, an empty playlist says
 /// so, End reaches the audio's own end, a feed player's links name the episode); then 167 KiB:
 /// listeners read a file's failure in plain words while developers get the reader's own words
-/// in the console and an `error` event, and feed players follow deep links (+0.7 KiB).
-pub const BUDGET: usize = 167 * 1024;
+/// in the console and an `error` event, and feed players follow deep links (+0.7 KiB); then
+/// 168 KiB, for room: the seek tooltip on one line that stays over the bar (+0.03 KiB) left
+/// the player a few bytes over 167 KiB.
+pub const BUDGET: usize = 168 * 1024;
 
 /// brotli -q 11, as a CDN would serve it.
 fn brotli_len(path: &std::path::Path) -> Result<usize> {
