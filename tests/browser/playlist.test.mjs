@@ -216,20 +216,26 @@ test('mount() twice on one element leaves one player, and one audible', async ()
     const div = document.createElement('div');
     document.querySelector('main').append(div);
     const first = await mount(div, { src: 'media/episode-18.mp3', title: 'First', notes: '(00:00) A\n(01:00) B' });
-    await first.play();
+    // Asked to play, and replaced before its audio has even loaded: it must not start later.
+    first.play().catch(() => {});
     const second = await mount(div, { src: 'media/episode-20.mp3', title: 'Second', notes: '(00:00) C\n(02:00) D' });
+    const wait = () => new Promise((r) => setTimeout(r, 800));
+    const audibleNow = () => [...played].filter((a) => !a.paused).map((a) => a.src.split('/').pop());
+    // Replaced, the first player falls silent by itself (not only when another one starts).
+    await wait();
+    const afterMount = audibleNow();
     await second.play();
-    await new Promise((r) => setTimeout(r, 300));
+    await wait();
+    const audible = [afterMount, audibleNow()];
     // The first handle is still safe to call, and does nothing.
     first.pause();
-    const audible = [...played].filter((a) => !a.paused);
     const result = {
-      audible: audible.map((a) => a.src.split('/').pop()),
+      audible,
       players: div.shadowRoot.querySelectorAll('[part~=player]').length,
       title: div.shadowRoot.querySelector('[part~=title]')?.textContent,
     };
     second.pause();
     return result;
   });
-  assert.deepEqual(state, { audible: ['episode-20.mp3'], players: 1, title: 'Second' });
+  assert.deepEqual(state, { audible: [[], ['episode-20.mp3']], players: 1, title: 'Second' });
 });
