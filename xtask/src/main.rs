@@ -4,7 +4,6 @@
 
 mod cmd;
 mod fuzz;
-mod id3_tag;
 mod media;
 mod package;
 mod readme;

@@ -82,10 +82,10 @@ pub fn media(force: bool) -> Result {
     if let Some(episode) = episodes.iter().find(|e| e.number == 18) {
         let audio =
             fs::read(dir.join(episode.file_name())).context(|| "reading episode 18".to_string())?;
-        let mut tagged = crate::id3_tag::chapters_tag(&episode.chapters, episode.duration_ms);
-        tagged.extend_from_slice(&audio);
+        let tagged = chapters::formats::id3_write::write(&audio, &episode.chapters, None)
+            .map_err(|e| Error::new(format!("tagging episode 18: {e}")))?;
         let path = dir.join(ID3_COPY);
-        fs::write(&path, tagged).context(|| format!("writing {}", path.display()))?;
+        fs::write(&path, tagged.bytes).context(|| format!("writing {}", path.display()))?;
         print_size(&path)?;
     }
     // Last, so an interrupted run leaves it missing and the next run starts over.

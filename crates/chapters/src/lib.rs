@@ -17,4 +17,4 @@ pub mod timestamp;
 mod xml;
 
 pub use formats::{Format, ParseError};
-pub use model::{Chapter, ChapterSource, Chapters, DropReason, DroppedChapter};
+pub use model::{Chapter, ChapterSource, Chapters, DropReason, DroppedChapter, Picture};

@@ -9,12 +9,36 @@ pub struct Chapter {
     pub title: String,
     /// A web page that belongs to the chapter (Podcasting 2.0 `url`, PSC `href`, ID3 `WXXX`).
     pub url: Option<String>,
-    /// An image for the chapter (Podcasting 2.0 `img`, PSC `image`).
+    /// An image for the chapter (Podcasting 2.0 `img`, PSC `image`, an ID3 `APIC` link).
     pub image: Option<String>,
+    /// A picture carried in the file itself (an ID3 `APIC`), for the player to show from memory
+    /// and the ID3 writer to embed.
+    pub picture: Option<Picture>,
     /// An explicit end, when the source gives one; otherwise the chapter ends where the next begins.
     pub end_ms: Option<u64>,
     /// Hidden from the table of contents (Podcasting 2.0 `toc: false`) but still a seek point.
     pub hidden: bool,
+}
+
+/// An embedded image: its bytes and MIME type, as an ID3 `APIC` frame holds them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Picture {
+    pub mime: String,
+    pub data: Vec<u8>,
+}
+
+impl Picture {
+    /// The MIME type of PNG, JPEG, GIF and WebP data, from its first bytes: the formats every
+    /// browser and podcast app shows.
+    pub fn sniff(data: &[u8]) -> Option<&'static str> {
+        match data {
+            [0x89, b'P', b'N', b'G', ..] => Some("image/png"),
+            [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
+            [b'G', b'I', b'F', b'8', ..] => Some("image/gif"),
+            [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
+            _ => None,
+        }
+    }
 }
 
 impl Chapter {
@@ -65,6 +89,13 @@ impl Chapters {
     pub fn new(mut list: Vec<Chapter>) -> Self {
         list.sort_by_key(|c| c.start_ms);
         list.dedup_by_key(|c| c.start_ms);
+        // Hidden chapters only make sense beside listed ones: when every one is hidden, the
+        // listener would have no chapters at all, so all are listed.
+        if list.iter().all(|c| c.hidden) {
+            for c in &mut list {
+                c.hidden = false;
+            }
+        }
         for c in &mut list {
             if c.end_ms.is_some_and(|end| end <= c.start_ms) {
                 c.end_ms = None;
@@ -93,29 +124,41 @@ impl Chapters {
         self.list.get(index)
     }
 
-    /// The chapter playing at `t_ms`: the last one that has started. `None` before the first.
+    /// The listed chapter playing at `t_ms`: the last listed one that has started (a hidden
+    /// chapter changes the art and link inside it, not the chapter). `None` before the first.
     pub fn index_at(&self, t_ms: u64) -> Option<usize> {
-        self.list
-            .partition_point(|c| c.start_ms <= t_ms)
-            .checked_sub(1)
+        let started = self.list.partition_point(|c| c.start_ms <= t_ms);
+        self.list[..started].iter().rposition(|c| !c.hidden)
     }
 
-    /// The first chapter that starts after `t_ms`.
+    /// The first listed chapter that starts after `t_ms`.
     pub fn next_after(&self, t_ms: u64) -> Option<usize> {
         let i = self.list.partition_point(|c| c.start_ms <= t_ms);
-        (i < self.list.len()).then_some(i)
+        self.list[i..]
+            .iter()
+            .position(|c| !c.hidden)
+            .map(|offset| i + offset)
     }
 
     /// Where "previous chapter" goes from `t_ms`: the start of the current chapter when more than
-    /// `grace_ms` into it (as CD players and podcast apps do), otherwise the chapter before it.
+    /// `grace_ms` into it (as CD players and podcast apps do), otherwise the listed chapter before
+    /// it.
     pub fn previous_from(&self, t_ms: u64, grace_ms: u64) -> Option<usize> {
         let current = self.index_at(t_ms)?;
         let into = t_ms - self.list[current].start_ms;
-        if into > grace_ms || current == 0 {
-            Some(current)
-        } else {
-            Some(current - 1)
+        let before = self.list[..current].iter().rposition(|c| !c.hidden);
+        match before {
+            Some(before) if into <= grace_ms => Some(before),
+            _ => Some(current),
         }
+    }
+
+    /// The chapter whose image and link belong on screen at `t_ms`: the last one that has started,
+    /// hidden ones included, until its own end if it gives one. `None` means the episode's own.
+    pub fn showing_at(&self, t_ms: u64) -> Option<&Chapter> {
+        let started = self.list.partition_point(|c| c.start_ms <= t_ms);
+        let c = self.list.get(started.checked_sub(1)?)?;
+        c.end_ms.is_none_or(|end| t_ms < end).then_some(c)
     }
 
     /// Where chapter `index` ends: its own end if given, else the next start, else the episode end.
@@ -208,6 +251,58 @@ mod tests {
             Chapters::new(vec![Chapter::new(5_000, "late")]).index_at(0),
             None
         );
+    }
+
+    fn hidden(start_ms: u64, title: &str) -> Chapter {
+        Chapter {
+            hidden: true,
+            ..Chapter::new(start_ms, title)
+        }
+    }
+
+    #[test]
+    fn hidden_chapters_are_passed_over_by_navigation_but_show_their_art() {
+        let mut art = hidden(90_000, "Sponsor art");
+        art.image = Some("sponsor.png".into());
+        art.end_ms = Some(120_000);
+        let c = Chapters::new(vec![
+            Chapter::new(0, "A"),
+            Chapter::new(60_000, "B"),
+            art,
+            hidden(200_000, "Hidden at C"),
+            Chapter::new(300_000, "C"),
+        ]);
+        // B stays the chapter while its hidden neighbours play.
+        assert_eq!(c.index_at(95_000), Some(1));
+        assert_eq!(c.index_at(250_000), Some(1));
+        assert_eq!(c.next_after(60_000), Some(4));
+        assert_eq!(c.previous_from(301_000, 3_000), Some(1));
+        assert_eq!(c.previous_from(62_000, 3_000), Some(0));
+        // The art follows every chapter, and stops at an explicit end.
+        assert_eq!(
+            c.showing_at(95_000).map(|c| c.title.as_str()),
+            Some("Sponsor art")
+        );
+        assert_eq!(c.showing_at(130_000), None);
+        assert_eq!(c.showing_at(59_000).map(|c| c.title.as_str()), Some("A"));
+    }
+
+    #[test]
+    fn when_every_chapter_is_hidden_all_are_listed() {
+        let c = Chapters::new(vec![hidden(0, "A"), hidden(60_000, "B")]);
+        assert!(c.iter().all(|c| !c.hidden));
+        assert_eq!(c.index_at(61_000), Some(1));
+    }
+
+    #[test]
+    fn pictures_are_told_by_their_first_bytes() {
+        assert_eq!(Picture::sniff(b"\x89PNG\r\n"), Some("image/png"));
+        assert_eq!(
+            Picture::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some("image/jpeg")
+        );
+        assert_eq!(Picture::sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(Picture::sniff(b"<html>"), None);
     }
 
     #[test]

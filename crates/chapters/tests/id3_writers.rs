@@ -7,56 +7,20 @@
 //! unsynchronised tags (ffmpeg never does; mutagen only reads them): that part of the reader is
 //! covered by its unit tests, built from the rule in the ID3v2.3/2.4 specifications.
 
+mod tools;
+
 use chapters::formats::id3;
 use chapters::Chapters;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tools::run;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("id3-writers");
-    std::fs::create_dir_all(&dir).expect("a scratch directory under target/");
-    dir.join(name)
+    tools::scratch("id3-writers", name)
 }
 
-fn run(cmd: &mut Command) {
-    let shown = format!("{cmd:?}");
-    let out = cmd.output().unwrap_or_else(|e| {
-        panic!("{shown}: {e} (run `cargo xtask setup`: it installs ffmpeg and python3-mutagen)")
-    });
-    assert!(
-        out.status.success(),
-        "{shown} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// Thirty seconds of silence as MP3, with no tag.
 fn silence() -> PathBuf {
-    let path = scratch("silence.mp3");
-    if !path.is_file() {
-        run(Command::new("ffmpeg")
-            .args([
-                "-loglevel",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=22050:cl=mono",
-                "-t",
-                "30",
-                "-c:a",
-                "libmp3lame",
-                "-b:a",
-                "32k",
-                "-write_xing",
-                "0",
-                "-id3v2_version",
-                "0",
-            ])
-            .arg(&path));
-    }
-    path
+    tools::silence(&scratch("silence.mp3"))
 }
 
 fn chapters_of(path: &Path) -> Chapters {
@@ -170,12 +134,7 @@ tags.save(sys.argv[1], v2_version={version}, padding=lambda info: {padding})
 "#
     );
     std::fs::copy(silence(), out).expect("a copy of the silence");
-    // Debian's interpreter, which Debian's python3-mutagen belongs to (a `python3` earlier on the
-    // PATH, such as pyenv's, would not see it).
-    run(Command::new("/usr/bin/python3")
-        .arg("-c")
-        .arg(script)
-        .arg(out));
+    tools::python(&script, &[out]);
 }
 
 #[test]

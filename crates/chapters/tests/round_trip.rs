@@ -97,6 +97,7 @@ fn build(mut raw: Vec<RawChapter>) -> Chapters {
                 End::After(length) => Some(start_ms + length),
             },
             hidden,
+            picture: None,
         })
         .collect();
     Chapters::new(list)

@@ -1,9 +1,11 @@
 //! ID3v2 tags: every size in a tag comes from the file, so no tag may make the reader (or the
-//! length probe the widget uses to decide how much to fetch) panic.
+//! length probe the widget uses to decide how much to fetch), the writer that rewrites a tag, or
+//! the MPEG frame counter behind it panic.
 
 #![no_main]
 
-use chapters::formats::id3;
+use chapters::formats::{id3, id3_write};
+use chapters::{Chapter, Chapters};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -21,5 +23,11 @@ fuzz_target!(|data: &[u8]| {
         if n > data.len() + 10 {
             assert!(read.is_err());
         }
+    }
+    // Rewriting keeps what follows the tag and reads back the chapters written.
+    let chapters = Chapters::new(vec![Chapter::new(0, "A"), Chapter::new(1, "B")]);
+    if let Ok(tagged) = id3_write::write(data, &chapters, None) {
+        let back = id3::read(&tagged.bytes).expect("the tag just written reads back");
+        assert_eq!(back.len(), 2 - tagged.dropped.len());
     }
 });

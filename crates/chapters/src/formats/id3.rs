@@ -1,5 +1,5 @@
 //! ID3v2 chapters: the `CHAP` frames of the ID3v2 Chapter Frame Addendum that podcast tools write
-//! into the tag at the start of an MP3. Read only.
+//! into the tag at the start of an MP3. [`id3_write`](super::id3_write) writes them.
 //!
 //! The widget fetches only the leading bytes of an episode, so [`tag_len`] tells it how many it
 //! needs, and [`read`] reports a short tag as truncated instead of quietly returning whatever
@@ -9,7 +9,7 @@
 //! check: a hostile tag must end in an `Err` or fewer chapters, never in a panic.
 
 use crate::formats::{Format, ParseError};
-use crate::model::{Chapter, Chapters};
+use crate::model::{Chapter, Chapters, Picture};
 use crate::timestamp::MAX_MS;
 use std::borrow::Cow;
 
@@ -44,8 +44,8 @@ pub fn tag_len(header: &[u8]) -> Option<usize> {
 /// All `CHAP` frames become chapters, ordered by start time; `CTOC` tables of contents are not
 /// consulted, so a missing or incomplete table never hides a chapter. A chapter without a usable
 /// `TIT2` title is called "Chapter N", N counting from 1 in time order, because the player needs
-/// something to show. `WXXX` gives the chapter's URL and an `APIC` whose MIME type is `-->` (a
-/// picture given as a link) its image; embedded pictures are ignored since the model holds URLs.
+/// something to show. `WXXX` gives the chapter's URL, and an `APIC` its picture: embedded, or its
+/// image's URL when the MIME type is `-->` (a picture given as a link).
 ///
 /// A valid tag without chapters gives an empty list. Damage inside a chapter (an overrunning or
 /// unreadable sub-frame) costs only that sub-frame; damage to the tag's own structure is an error.
@@ -97,6 +97,76 @@ pub fn read(bytes: &[u8]) -> Result<Chapters, ParseError> {
         }
     }
     Ok(finish(list))
+}
+
+/// A frame of an existing tag, kept as stored for [`id3_write`](super::id3_write) to copy.
+pub(super) struct StoredFrame {
+    pub id: [u8; 4],
+    pub flags: [u8; 2],
+    pub data: Vec<u8>,
+}
+
+/// An existing tag's version, its length in the file (header, body, footer) and its frames, with
+/// v2.3's whole-tag unsynchronisation undone and a v2.4 tag's moved onto each frame's flags, so
+/// every frame can be copied on its own.
+pub(super) struct StoredTag {
+    pub major: u8,
+    pub len: usize,
+    pub frames: Vec<StoredFrame>,
+}
+
+/// The tag at the start of `bytes`, if there is one.
+pub(super) fn stored_tag(bytes: &[u8]) -> Result<Option<StoredTag>, ParseError> {
+    if !bytes.starts_with(b"ID3") {
+        return Ok(None);
+    }
+    let header = parse_header(bytes).map_err(|problem| err(problem.message(bytes)))?;
+    if header.major != 3 && header.major != 4 {
+        return Err(err(format!(
+            "the file's ID3v2.{} tag cannot be rewritten: only ID3v2.3 and ID3v2.4 tags can",
+            header.major
+        )));
+    }
+    let len = tag_len(bytes).unwrap_or(usize::MAX);
+    let Some(body) = bytes.get(HEADER_LEN..HEADER_LEN.saturating_add(header.size)) else {
+        return Err(err("the ID3 tag runs past the end of the file"));
+    };
+    let tag_unsync = header.flags & TAG_UNSYNC != 0;
+    let body = if header.major == 3 && tag_unsync {
+        resync(body)
+    } else {
+        Cow::Borrowed(body)
+    };
+    let frame_area: &[u8] = if header.flags & TAG_EXTENDED != 0 {
+        skip_extended_header(&body, header.major)?
+    } else {
+        &body
+    };
+    let mut stored = Vec::new();
+    for frame in frames(frame_area, header.major) {
+        let frame = frame.map_err(|o| {
+            err(format!(
+                "frame \"{}\" overruns the tag: {} bytes declared, only {} left",
+                String::from_utf8_lossy(&o.id),
+                o.declared,
+                o.left
+            ))
+        })?;
+        let mut format_flags = frame.format_flags;
+        if header.major == 4 && tag_unsync {
+            format_flags |= 0x02;
+        }
+        stored.push(StoredFrame {
+            id: frame.id,
+            flags: [frame.status_flags, format_flags],
+            data: frame.data.to_vec(),
+        });
+    }
+    Ok(Some(StoredTag {
+        major: header.major,
+        len,
+        frames: stored,
+    }))
 }
 
 fn err(message: impl Into<String>) -> ParseError {
@@ -205,6 +275,7 @@ fn resync(data: &[u8]) -> Cow<'_, [u8]> {
 /// One frame as stored: its data still carries any flag-dependent prefix and unsynchronisation.
 struct RawFrame<'a> {
     id: [u8; 4],
+    status_flags: u8,
     format_flags: u8,
     data: &'a [u8],
 }
@@ -221,7 +292,7 @@ struct Overrun {
 fn frames(data: &[u8], major: u8) -> impl Iterator<Item = Result<RawFrame<'_>, Overrun>> + '_ {
     let mut rest = data;
     std::iter::from_fn(move || {
-        let ([i0, i1, i2, i3, s0, s1, s2, s3, _, format_flags], after) =
+        let ([i0, i1, i2, i3, s0, s1, s2, s3, status_flags, format_flags], after) =
             rest.split_first_chunk::<FRAME_HEADER_LEN>()?;
         let id = [*i0, *i1, *i2, *i3];
         // A zero byte is padding; any other non-ID is junk some writers leave instead of padding.
@@ -241,6 +312,7 @@ fn frames(data: &[u8], major: u8) -> impl Iterator<Item = Result<RawFrame<'_>, O
                 rest = next;
                 Some(Ok(RawFrame {
                     id,
+                    status_flags: *status_flags,
                     format_flags: *format_flags,
                     data,
                 }))
@@ -348,7 +420,11 @@ fn read_chap(content: &[u8], major: u8) -> Result<Chapter, ParseError> {
                 chapter.title = text_frame(&data).unwrap_or_default();
             }
             b"WXXX" if chapter.url.is_none() => chapter.url = wxxx_url(&data),
-            b"APIC" if chapter.image.is_none() => chapter.image = apic_link(&data),
+            b"APIC" => match apic(&data) {
+                Some(Apic::Link(link)) if chapter.image.is_none() => chapter.image = Some(link),
+                Some(Apic::Embedded(p)) if chapter.picture.is_none() => chapter.picture = Some(p),
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -472,18 +548,28 @@ fn wxxx_url(data: &[u8]) -> Option<String> {
     latin1_field(url)
 }
 
-/// `APIC` with MIME type `-->`: encoding, MIME type, picture type, description, then a link
-/// instead of picture data.
-fn apic_link(data: &[u8]) -> Option<String> {
+enum Apic {
+    Link(String),
+    Embedded(Picture),
+}
+
+/// `APIC`: encoding, MIME type, picture type, description, then the picture's bytes, or a link
+/// to it when the MIME type is `-->`. An embedded picture counts only when its bytes are an image
+/// a browser shows (PNG, JPEG, GIF, WebP), whatever MIME type the writer claimed.
+fn apic(data: &[u8]) -> Option<Apic> {
     let (&enc, rest) = data.split_first()?;
     let enc = Encoding::from_byte(enc)?;
     let (mime, rest) = split_terminated(Encoding::Latin1, rest, true)?;
-    if mime != b"-->" {
-        return None;
-    }
     let (_picture_type, rest) = rest.split_first()?;
-    let (_description, link) = split_terminated(enc, rest, true)?;
-    latin1_field(link)
+    let (_description, bytes) = split_terminated(enc, rest, true)?;
+    if mime == b"-->" {
+        return latin1_field(bytes).map(Apic::Link);
+    }
+    let mime = Picture::sniff(bytes)?;
+    Some(Apic::Embedded(Picture {
+        mime: mime.to_string(),
+        data: bytes.to_vec(),
+    }))
 }
 
 fn latin1_field(bytes: &[u8]) -> Option<String> {
@@ -787,7 +873,7 @@ mod tests {
     }
 
     #[test]
-    fn url_from_wxxx_and_image_from_linked_apic() {
+    fn url_from_wxxx_image_from_linked_apic_and_embedded_picture() {
         for major in [3, 4] {
             for enc in 0..=3 {
                 let tag = Tag::new(
@@ -814,6 +900,11 @@ mod tests {
                 let ch = c.get(0).expect("one chapter");
                 assert_eq!(ch.url.as_deref(), Some("https://example.com/page?a=1&b=2"));
                 assert_eq!(ch.image.as_deref(), Some("https://example.com/img.png"));
+                let picture = ch.picture.as_ref().expect("the embedded picture");
+                assert_eq!(
+                    (picture.mime.as_str(), picture.data.as_slice()),
+                    ("image/jpeg", &[0xFF, 0xD8, 0xFF, 0xE0][..])
+                );
                 assert!(!ch.hidden);
             }
         }

@@ -52,6 +52,7 @@ fn chapter(item: &Value) -> Result<Chapter, String> {
             Some(Value::Bool(toc)) => !toc,
             Some(v) => return Err(format!("\"toc\" must be true or false, found {}", v.kind())),
         },
+        picture: None,
     })
 }
 

@@ -2,8 +2,10 @@
 //! writable, `write` back out.
 
 pub mod id3;
+pub mod id3_write;
 pub mod json;
 pub mod json_value;
+pub mod mpeg;
 pub mod notes_out;
 pub mod psc;
 pub mod vtt;

@@ -1,51 +1,11 @@
-//! `chapters`: the command-line front end of the chapters crate. It reads a file or stdin and
-//! writes chapters; all parsing lives in the library.
+//! `chapters parse [FILE]`: reads show notes or a chapter file and prints its chapters in any
+//! format, or, with `--explain`, where in the notes each came from.
 
 use chapters::timestamp::{format_hms, parse_duration};
 use chapters::Format;
 use std::io::{Read, Write};
-use std::process::ExitCode;
 
-const HELP: &str = "\
-chapters - podcast chapters from show notes and chapter files
-
-USAGE:
-    chapters parse [OPTIONS] [FILE]
-
-Reads FILE (or standard input when FILE is absent or -) and prints its
-chapters, by default as Podcasting 2.0 JSON:
-    {\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"INTRO\"},...]}
-
-OPTIONS:
-    --from FORMAT     input format: auto (default), notes, json, vtt, psc, id3
-                      auto detects by content: ID3 tag bytes, a WEBVTT header,
-                      a JSON object, a psc:chapters XML element, else notes
-    --to FORMAT       output format: json (default), vtt, psc, notes
-    --duration TIME   the episode's duration (H:MM:SS, MM:SS or seconds);
-                      chapters starting at or after it are dropped and each
-                      is reported on stderr
-    --explain         for show notes: print each chapter with the line of the
-                      notes it was read from, then each line with a time that
-                      gave no chapter and why, instead of a chapters file
-    -h, --help        print this help
-    -V, --version     print the version
-
-FORMATS:
-    notes   show notes as plain text, HTML or Markdown; the longest run of
-            increasing timestamps, each with a title, is the chapter list
-            (`(00:12:49) Title`, `00:00 Intro`, `Intro (1:02:03)`, ...)
-    json    Podcasting 2.0 JSON chapters (startTime, title, img, url, toc, endTime)
-    vtt     WebVTT chapters
-    psc     Podlove Simple Chapters, standalone or inside an RSS item
-    id3     ID3v2.3/2.4 CHAP and CTOC frames at the start of an MP3 (read only)
-
-EXIT STATUS:
-    0  chapters were written (an input without chapters gives an empty list)
-    1  the input could not be read, is not valid in its format, or the
-       command line is wrong (one line on stderr says which)
-";
-
-struct Args {
+pub struct Args {
     file: Option<String>,
     from: Option<Format>,
     to: Format,
@@ -53,14 +13,7 @@ struct Args {
     explain: bool,
 }
 
-fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
-    if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
-        return Ok(None);
-    }
-    let (command, rest) = args.split_first().ok_or("missing command")?;
-    if command != "parse" {
-        return Err(format!("unknown command '{command}' (expected 'parse')"));
-    }
+pub fn parse_args(rest: &[String]) -> Result<Args, String> {
     let mut parsed = Args {
         file: None,
         from: None,
@@ -115,10 +68,10 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             }
         }
     }
-    Ok(Some(parsed))
+    Ok(parsed)
 }
 
-fn run(args: Args) -> Result<(), String> {
+pub fn run(args: Args) -> Result<(), String> {
     let bytes = match &args.file {
         Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
         None => {
@@ -191,29 +144,4 @@ fn explain(from: Format, bytes: &[u8]) -> Result<(), String> {
     std::io::stdout()
         .write_all(out.as_bytes())
         .map_err(|e| format!("cannot write output: {e}"))
-}
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if matches!(args.as_slice(), [a] if a == "-V" || a == "--version") {
-        println!("chapters {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::SUCCESS;
-    }
-    match parse_args(&args) {
-        Ok(None) => {
-            print!("{HELP}");
-            ExitCode::SUCCESS
-        }
-        Ok(Some(parsed)) => match run(parsed) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("chapters: {e}");
-                ExitCode::from(1)
-            }
-        },
-        Err(e) => {
-            eprintln!("chapters: {e} (see 'chapters --help')");
-            ExitCode::from(1)
-        }
-    }
 }
