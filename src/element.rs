@@ -44,7 +44,8 @@ pub struct Player {
     host: HtmlElement,
     app: Option<AppHandle<App>>,
     listeners: Vec<EventListener>,
-    media_session: Option<Subscription>,
+    /// The Media Session's, and the one that frees chapter pictures' `blob:` URLs.
+    subscriptions: Vec<Subscription>,
 }
 
 #[derive(Serialize)]
@@ -170,7 +171,8 @@ impl Player {
     pub fn destroy(&mut self) {
         self.store.dispatch(Action::Leaving);
         media_session::release(&self.store.dispatcher());
-        self.media_session = None;
+        self.subscriptions.clear();
+        crate::fetch::revoke_picture_urls(&self.store.state().chapters, None);
         self.page.release();
         self.listeners.clear();
         if let Some(app) = self.app.take() {
@@ -344,6 +346,17 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         let dispatch = dispatch.clone();
         store.subscribe(move |state| media_session::sync(&dispatch, state))
     };
+    // Chapter pictures from an ID3 tag live in `blob:` URLs until their chapters are replaced.
+    let pictures = {
+        let shown = RefCell::new(store.state().chapters.clone());
+        store.subscribe(move |state| {
+            let mut shown = shown.borrow_mut();
+            if !Rc::ptr_eq(&shown, &state.chapters) {
+                crate::fetch::revoke_picture_urls(&shown, Some(&state.chapters));
+                *shown = state.chapters.clone();
+            }
+        })
+    };
 
     // A playlist without a first episode of its own waits for the feed's.
     let waits_for_playlist = config.playlist.is_some() && config.episode.src.is_empty();
@@ -404,7 +417,7 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
         host,
         app: Some(app),
         listeners,
-        media_session: Some(media_session),
+        subscriptions: vec![media_session, pictures],
     })
 }
 

@@ -22,12 +22,56 @@ async fn bytes_of(response: &Response) -> Result<Vec<u8>, Reason> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches a chapters file and reads it in whatever format it turns out to be.
+/// Fetches a chapters file and reads it in whatever format it turns out to be. Its images and
+/// links are resolved against the file's own URL, as the file's author meant them.
 async fn chapters_file(url: &str) -> Result<Chapters, Reason> {
     let bytes = bytes_of(&get(url).await?).await?;
-    Format::detect(&bytes)
+    let chapters = Format::detect(&bytes)
         .read(&bytes)
-        .map_err(|e| Reason::Invalid(e.to_string()))
+        .map_err(|e| Reason::Invalid(e.to_string()))?;
+    let base = crate::url::absolute(url);
+    let mut list = chapters.as_slice().to_vec();
+    for c in &mut list {
+        for field in [&mut c.image, &mut c.url] {
+            if let Some(u) = field.as_mut() {
+                *u = crate::url::resolve(u, &base);
+            }
+        }
+    }
+    Ok(with_picture_urls(Chapters::new(list)))
+}
+
+/// Pictures carried in the file (ID3 `APIC`) become `blob:` URLs the page can show as images;
+/// [`revoke_picture_urls`] frees them once the chapters are replaced.
+fn with_picture_urls(chapters: Chapters) -> Chapters {
+    if chapters.iter().all(|c| c.picture.is_none()) {
+        return chapters;
+    }
+    let mut list = chapters.as_slice().to_vec();
+    for c in &mut list {
+        let Some(picture) = c.picture.take() else {
+            continue;
+        };
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(picture.data.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&picture.mime);
+        let url = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+            .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob));
+        if let Ok(url) = url {
+            c.image = Some(url);
+        }
+    }
+    Chapters::new(list)
+}
+
+/// Frees the `blob:` URLs of `old` chapters that `new` ones (if any) no longer show.
+pub fn revoke_picture_urls(old: &Chapters, new: Option<&Chapters>) {
+    let kept = |url: &str| new.is_some_and(|n| n.iter().any(|c| c.image.as_deref() == Some(url)));
+    for image in old.iter().filter_map(|c| c.image.as_deref()) {
+        if image.starts_with("blob:") && !kept(image) {
+            let _ = web_sys::Url::revoke_object_url(image);
+        }
+    }
 }
 
 /// A successful response for `url`, or why there is none.
@@ -79,7 +123,10 @@ async fn id3_chapters(src: &str) -> Option<Chapters> {
     let header = leading_bytes(src, 10).await?;
     let len = id3::tag_len(&header).filter(|len| *len <= MAX_TAG_BYTES)?;
     let tag = leading_bytes(src, len).await?;
-    id3::read(&tag).ok().filter(|c| !c.is_empty())
+    id3::read(&tag)
+        .ok()
+        .filter(|c| !c.is_empty())
+        .map(with_picture_urls)
 }
 
 /// Fetches the chapter file at `url` for the source of `generation`, and answers.

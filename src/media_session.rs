@@ -33,9 +33,10 @@ pub struct Metadata {
     pub artist: String,
     /// The episode.
     pub album: String,
+    /// The current chapter's image, else the episode's artwork.
     pub artwork: Option<String>,
-    /// `(title, start in seconds)` of every visible chapter.
-    pub chapters: Vec<(String, f64)>,
+    /// `(title, start in seconds, image)` of every listed chapter.
+    pub chapters: Vec<(String, f64, Option<String>)>,
 }
 
 /// The lock screen's progress bar, in seconds.
@@ -55,12 +56,16 @@ pub fn metadata_for(state: &PlayerState) -> Metadata {
             .to_string(),
         artist: episode.show.clone(),
         album: episode.title.clone(),
-        artwork: episode.artwork.clone(),
+        artwork: state
+            .chapters
+            .showing_at(state.position_ms)
+            .and_then(|c| c.image.clone())
+            .or_else(|| episode.artwork.clone()),
         chapters: state
             .chapters
             .iter()
             .filter(|c| !c.hidden)
-            .map(|c| (c.title.clone(), c.start_ms as f64 / 1000.0))
+            .map(|c| (c.title.clone(), c.start_ms as f64 / 1000.0, c.image.clone()))
             .collect(),
     }
 }
@@ -101,6 +106,8 @@ struct MetadataInputs {
     episode: *const crate::episode::Episode,
     chapters: *const chapters::Chapters,
     current: Option<usize>,
+    /// The chapter image on screen, which hidden chapters and end times change within a chapter.
+    image: Option<String>,
 }
 
 impl MetadataInputs {
@@ -109,6 +116,10 @@ impl MetadataInputs {
             episode: std::rc::Rc::as_ptr(&state.episode),
             chapters: std::rc::Rc::as_ptr(&state.chapters),
             current: state.current,
+            image: state
+                .chapters
+                .showing_at(state.position_ms)
+                .and_then(|c| c.image.clone()),
         }
     }
 }
@@ -235,26 +246,31 @@ pub fn sync(dispatch: &Dispatch, state: &PlayerState) {
     }
 }
 
+/// A `MediaImage` list: the one image, or none.
+fn artwork(src: Option<&str>) -> Array {
+    let list = Array::new();
+    if let Some(src) = src {
+        let image = Object::new();
+        set(&image, "src", &src.into());
+        list.push(&image);
+    }
+    list
+}
+
 fn send_metadata(session: &JsValue, m: &Metadata) {
     let init = Object::new();
     set(&init, "title", &m.title.as_str().into());
     set(&init, "artist", &m.artist.as_str().into());
     set(&init, "album", &m.album.as_str().into());
-    let artwork = Array::new();
-    if let Some(src) = &m.artwork {
-        let image = Object::new();
-        set(&image, "src", &src.as_str().into());
-        artwork.push(&image);
-    }
-    set(&init, "artwork", &artwork);
+    set(&init, "artwork", &artwork(m.artwork.as_deref()));
     let chapter_info: Array = m
         .chapters
         .iter()
-        .map(|(title, start)| {
+        .map(|(title, start, image)| {
             let info = Object::new();
             set(&info, "title", &title.as_str().into());
             set(&info, "startTime", &(*start).into());
-            set(&info, "artwork", &Array::new());
+            set(&info, "artwork", &artwork(image.as_deref()));
             JsValue::from(info)
         })
         .collect();
@@ -279,6 +295,8 @@ mod tests {
     fn state() -> PlayerState {
         let mut hidden = Chapter::new(30_000, "Ad");
         hidden.hidden = true;
+        hidden.image = Some("https://a/ad.png".into());
+        hidden.end_ms = Some(45_000);
         let chapters = Chapters::new(vec![
             Chapter::new(0, "Intro"),
             hidden,
@@ -308,7 +326,22 @@ mod tests {
         assert_eq!(m.artwork.as_deref(), Some("https://a/art.jpg"));
         assert_eq!(
             m.chapters,
-            [("Intro".to_string(), 0.0), ("Main".to_string(), 60.0)]
+            [
+                ("Intro".to_string(), 0.0, None),
+                ("Main".to_string(), 60.0, None)
+            ]
+        );
+        // A hidden chapter's image is the lock screen's while it plays, until its end.
+        s.update(Action::TimeUpdate(31_000));
+        let m = metadata_for(&s);
+        assert_eq!(
+            (m.title.as_str(), m.artwork.as_deref()),
+            ("Intro", Some("https://a/ad.png"))
+        );
+        s.update(Action::TimeUpdate(46_000));
+        assert_eq!(
+            metadata_for(&s).artwork.as_deref(),
+            Some("https://a/art.jpg")
         );
         // No chapter yet: the episode's title.
         let mut bare = PlayerState::default();

@@ -1,6 +1,7 @@
 //! The whole player: header, seek bar, controls, chapter list, and the keyboard. It re-renders on
 //! every change of the store; its children are skipped unless their own props changed.
 
+use super::artwork::Artwork;
 use super::chapter_list::ChapterList;
 use super::chapter_row::Playhead;
 use super::controls::Controls;
@@ -9,7 +10,7 @@ use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
-use super::{roving, Shared};
+use super::{icons, roving, safe_link, Shared};
 use crate::i18n::Text;
 use crate::keymap::{self, KeyPress};
 use crate::state::Action;
@@ -118,6 +119,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     let say = |m: &Option<crate::message::Message>| m.as_ref().map(|m| lang.say(m));
     let chapters = Shared(s.chapters.clone());
+    // The chapter whose art and link are on screen (hidden chapters included), and the image
+    // of the one after it, to load ahead.
+    let showing = s.chapters.showing_at(s.position_ms);
+    let next_image = s
+        .chapters
+        .iter()
+        .find(|c| c.start_ms > s.position_ms)
+        .and_then(|c| c.image.clone());
     let playhead = Playhead {
         position_ms: s.position_ms,
         duration_ms: s.duration_ms,
@@ -127,9 +136,9 @@ pub fn App(props: &AppProps) -> Html {
         <div class="player" part="player" role="region" aria-label={label} lang={lang.tag()}
             data-state={s.activity().name()} {onkeydown}>
             <div class="head">
-                if let Some(art) = episode.artwork.clone() {
-                    <img class="art" part="artwork" src={art} alt="" width="72" height="72" loading="lazy" />
-                }
+                <Artwork chapter={showing.and_then(|c| c.image.clone()).map(AttrValue::from)}
+                    episode={episode.artwork.clone().map(AttrValue::from)}
+                    next={next_image.map(AttrValue::from)} />
                 <div class="meta">
                     if !episode.show.is_empty() {
                         <div class="show" part="show" dir="auto">{ &episode.show }</div>
@@ -137,8 +146,14 @@ pub fn App(props: &AppProps) -> Html {
                     if !episode.title.is_empty() {
                         <div class="title" part="title" dir="auto">{ &episode.title }</div>
                     }
-                    <div class="now" part="current-chapter" aria-live="polite" dir="auto">
-                        { s.current_title().unwrap_or_default() }
+                    <div class="now-line">
+                        <div class="now" part="current-chapter" aria-live="polite" dir="auto">
+                            { s.current_title().unwrap_or_default() }
+                        </div>
+                        if let Some((title, url)) = showing.and_then(|c| c.url.as_ref().filter(|u| safe_link(u)).map(|u| (&c.title, u))) {
+                            <a class="now-link" part="chapter-url" href={url.clone()} target="_blank" rel="noopener noreferrer"
+                                aria-label={lang.fill(Text::LinkFor, &[title])}>{ icons::link() }</a>
+                        }
                     </div>
                     if let Some(notice) = say(&s.notice) {
                         <div class="notice" part="notice" role="status">{ notice }</div>

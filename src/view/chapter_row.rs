@@ -2,7 +2,8 @@
 //! playback is. Rows re-render only when their own inputs change; the progress bar alone follows
 //! the playhead, through the [`Playhead`] context.
 
-use super::{clock, icons, percent, use_style_property, Shared};
+use super::artwork::safe_image;
+use super::{clock, icons, percent, safe_link, use_style_property, Shared};
 use crate::i18n::{Lang, Text};
 use crate::state::{progress_in, Action};
 use chapters::Chapters;
@@ -26,10 +27,6 @@ pub struct ChapterRowProps {
     pub tabbable: bool,
     pub duration_ms: Option<u64>,
     pub dispatch: Callback<Action>,
-}
-
-fn safe_link(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
 }
 
 #[function_component]
@@ -59,6 +56,13 @@ pub fn ChapterRow(props: &ChapterRowProps) -> Html {
                 // The spoken times share the title's box: a grid item of their own would be
                 // joined to the title with a space before their comma in the accessible name.
                 <span class="chapter-name">
+                    // Decorative: the title beside it names the row, once. A broken one is hidden.
+                    if let Some(src) = c.image.as_ref().filter(|u| safe_image(u)) {
+                        <img class="chapter-art" part="chapter-art" src={src.clone()} alt="" width="32" height="32" loading="lazy"
+                            onerror={Callback::from(|e: Event| if let Some(img) = e.target_dyn_into::<web_sys::Element>() {
+                                let _ = img.set_attribute("hidden", "");
+                            })} />
+                    }
                     <span class="chapter-title" dir="auto">{ &c.title }</span>
                     <span class="spoken">{ spoken_times }</span>
                 </span>

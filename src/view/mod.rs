@@ -1,6 +1,7 @@
 //! Yew components: one per file, props in and callbacks out. No parsing, storage or fetching here.
 
 pub mod app;
+mod artwork;
 mod chapter_list;
 mod chapter_markers;
 mod chapter_row;
@@ -60,6 +61,11 @@ fn percent(ms: u64, duration: u64) -> String {
         (u128::from(ms.min(duration)) * 100_000 / u128::from(duration)) as u64
     };
     format!("{}.{:03}%", thousandths / 1000, thousandths % 1000)
+}
+
+/// Links a listener may follow from the player: web pages, never `javascript:` or `data:`.
+fn safe_link(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 /// `1:02:03`, or `--:--` while the duration is unknown.

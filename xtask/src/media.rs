@@ -27,8 +27,14 @@ const SOURCE: &str = "xtask/src/media.rs";
 const SEPARATOR: &str = "--------";
 /// The newest episode, the first on the page; the page gives no title for it.
 const FIRST_EPISODE: u32 = 20;
-/// Episode 18 with its chapters in an ID3v2.3 tag and nowhere else.
+/// Episode 18 with its chapters in an ID3 tag and nowhere else, two of them with pictures.
 const ID3_COPY: &str = "episode-18-id3.mp3";
+/// Chapter art for the tests: `(file, colour)`, also embedded in [`ID3_COPY`]'s second and third
+/// chapters.
+const CHAPTER_ART: [(&str, &str); 2] = [
+    ("chapter-art-1.png", "0x2e7d32"),
+    ("chapter-art-2.png", "0x1565c0"),
+];
 /// The last episode on the page has no duration line: it lasts this long after its last chapter.
 const LAST_CHAPTER_MS: u64 = 150_000;
 /// MP3 bitrate: speech over silence needs little, and small files keep the tests fast.
@@ -59,6 +65,7 @@ pub fn media(force: bool) -> Result {
 
     let mut outputs: Vec<PathBuf> = episodes.iter().map(|e| dir.join(e.file_name())).collect();
     outputs.push(dir.join("tone.wav"));
+    outputs.extend(CHAPTER_ART.map(|(name, _)| dir.join(name)));
     outputs.push(dir.join(ID3_COPY));
     outputs.push(dir.join("episodes.json"));
 
@@ -82,7 +89,18 @@ pub fn media(force: bool) -> Result {
     if let Some(episode) = episodes.iter().find(|e| e.number == 18) {
         let audio =
             fs::read(dir.join(episode.file_name())).context(|| "reading episode 18".to_string())?;
-        let tagged = chapters::formats::id3_write::write(&audio, &episode.chapters, None)
+        let mut list = episode.chapters.as_slice().to_vec();
+        for ((name, colour), chapter) in CHAPTER_ART.iter().zip(list.iter_mut().skip(1)) {
+            let path = dir.join(name);
+            write_picture(&path, colour)?;
+            let data = fs::read(&path).context(|| format!("reading {}", path.display()))?;
+            chapter.picture = Some(chapters::Picture {
+                mime: "image/png".into(),
+                data,
+            });
+        }
+        let with_art = chapters::Chapters::new(list);
+        let tagged = chapters::formats::id3_write::write(&audio, &with_art, None)
             .map_err(|e| Error::new(format!("tagging episode 18: {e}")))?;
         let path = dir.join(ID3_COPY);
         fs::write(&path, tagged.bytes).context(|| format!("writing {}", path.display()))?;
@@ -93,6 +111,26 @@ pub fn media(force: bool) -> Result {
     fs::write(&json, episodes_json(&episodes)).context(|| format!("writing {}", json.display()))?;
     print_size(&json)?;
     Ok(())
+}
+
+/// A 96×96 PNG in one colour, made by ffmpeg.
+fn write_picture(path: &Path, colour: &str) -> Result {
+    let mut cmd = Command::new("ffmpeg");
+    cmd.args([
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+    ])
+    .arg(format!("color=c={colour}:s=96x96"))
+    .args(["-frames:v", "1"])
+    .arg(path);
+    let shown = cmd::display(&cmd);
+    let status = cmd.status().map_err(|e| spawn_error(&shown, &e))?;
+    cmd::check(&shown, status)
 }
 
 /// Whether every output exists and is newer than every input.
