@@ -23,8 +23,9 @@ const BROWSING_MS: f64 = 1_200.0;
 
 /// Rows out of the list's view have an estimated height until they are laid out (see the CSS's
 /// `content-visibility`), so a scroll to a far row lands near it; the list checks again after a
-/// frame this many times, each time closer.
-const SETTLE_TRIES: u32 = 4;
+/// frame this many times, each time closer; a row already in view is looked at again too, since
+/// rows above it laid out late can push it out.
+const SETTLE_TRIES: u32 = 8;
 
 /// Rows built in the first render, and added on each side per step after it.
 const FIRST: usize = 60;
@@ -192,11 +193,11 @@ fn scroll_to_row(
         f64::from(ol.scroll_top()),
         f64::from(ol.scroll_top() + ol.client_height()),
     );
-    if top >= view_top && bottom <= view_bottom {
-        return;
+    // In view now, it can still be pushed out as rows above it are laid out: look again either way.
+    if top < view_top || bottom > view_bottom {
+        ever_scrolled.set(true);
+        ol.set_scroll_top((top - f64::from(ol.client_height()) / 3.0) as i32);
     }
-    ever_scrolled.set(true);
-    ol.set_scroll_top((top - f64::from(ol.client_height()) / 3.0) as i32);
     if let Some(tries) = tries.checked_sub(1) {
         let next = settle.clone();
         *settle.borrow_mut() = Some(Timeout::new(32, move || {
