@@ -57,6 +57,18 @@ pub struct Episode {
     /// An inline `<psc:chapters>` element; `None` also when it is malformed, so one broken
     /// element costs its episode's chapters rather than the whole feed.
     pub psc_chapters: Option<Chapters>,
+    /// Every `podcast:transcript`, in the feed's order.
+    pub transcripts: Vec<TranscriptLink>,
+}
+
+/// A `<podcast:transcript url type language rel>` tag.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TranscriptLink {
+    pub url: String,
+    pub mime: Option<String>,
+    pub language: Option<String>,
+    /// `rel="captions"`: timed, whatever its type.
+    pub captions: bool,
 }
 
 impl Episode {
@@ -156,6 +168,15 @@ impl Draft {
         } else if is(tag.name, "podcast:chapters") && e.chapters_url.is_none() {
             e.chapters_url = attr(tag, "url");
             e.chapters_type = e.chapters_url.as_ref().and(attr(tag, "type"));
+        } else if is(tag.name, "podcast:transcript") {
+            if let Some(url) = attr(tag, "url") {
+                e.transcripts.push(TranscriptLink {
+                    url,
+                    mime: attr(tag, "type"),
+                    language: attr(tag, "language"),
+                    captions: attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("captions")),
+                });
+            }
         }
     }
 

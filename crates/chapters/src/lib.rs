@@ -14,6 +14,7 @@ mod quote;
 #[cfg(test)]
 mod test_support;
 pub mod timestamp;
+pub mod transcript;
 mod xml;
 
 pub use formats::{Format, ParseError};

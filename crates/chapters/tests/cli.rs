@@ -179,3 +179,29 @@ fn help_documents_everything() {
         assert!(help.contains(word), "{word}");
     }
 }
+
+#[test]
+fn converts_transcripts_between_formats() {
+    let vtt = b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v SPEAKER_1>Welcome &amp; hello.\n\n00:00:04.000 --> 00:00:06.500\n<v Ana>Caf\xc3\xa9.\n";
+    let o = run(&["transcript", "-", "--to", "srt"], vtt);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "1\n00:00:01,000 --> 00:00:04,000\nSpeaker 1: Welcome & hello.\n\n2\n00:00:04,000 --> 00:00:06,500\nAna: Caf\u{e9}.\n\n"
+    );
+    let o = run(&["transcript", "-", "--to", "json"], vtt);
+    assert!(stdout(&o).starts_with("{\"version\":\"1.0.0\",\"segments\":[{\"speaker\":\"Speaker 1\",\"startTime\":1,\"endTime\":4,\"body\":\"Welcome & hello.\"}"));
+    let o = run(&["transcript", "-", "--to", "yaml"], vtt);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    let o = run(
+        &["transcript", "-", "--from", "json", "--to", "text"],
+        b"{\"segments\": 1}",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("invalid json transcript"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,11 +1,12 @@
 //! `chapters`: the command-line front end of the chapters crate. `parse` reads show notes or a
-//! chapter file and writes chapters; `tag` writes them into an MP3; `feed` writes a feed's. All
-//! parsing and writing of formats lives in the library.
+//! chapter file and writes chapters; `tag` writes them into an MP3; `feed` writes a feed's;
+//! `transcript` converts transcripts. All parsing and writing of formats lives in the library.
 
 mod feed;
 mod io;
 mod parse;
 mod tag;
+mod transcript;
 
 use std::process::ExitCode;
 
@@ -16,6 +17,7 @@ USAGE:
     chapters parse [OPTIONS] [FILE]
     chapters tag EPISODE.mp3 CHAPTERS [--out OUT.mp3] [--id3v2.4]
     chapters feed FEED.xml|URL --out DIR [--tags BASE_URL]
+    chapters transcript FILE [--from FORMAT] --to vtt|srt|json|html|text
 
 parse: reads FILE (or standard input when FILE is absent or -) and prints its
 chapters, by default as Podcasting 2.0 JSON:
@@ -54,6 +56,12 @@ prints a table: episode, chapters, source, lines skipped, file.
     --tags BASE_URL   also print the <podcast:chapters url=\"BASE_URL/FILE\"
                       type=\"application/json+chapters\"/> line for each item
 
+transcript: converts a transcript (WebVTT with <v Speaker> voices, SRT,
+Podcasting 2.0 JSON, HTML with <cite>/<time>/<p>, or plain text), read
+leniently and detected by content unless --from names it, and prints it
+in the --to format. Word-level JSON is joined into sentences; placeholder
+speakers (SPEAKER_1) become \"Speaker 1\".
+
 FORMATS:
     notes   show notes as plain text, HTML or Markdown; the longest run of
             increasing timestamps, each with a title, is the chapter list
@@ -85,8 +93,9 @@ fn main() -> ExitCode {
         "parse" => parse::parse_args(rest).map(parse::run),
         "tag" => tag::parse_args(rest).map(tag::run),
         "feed" => feed::parse_args(rest).map(feed::run),
+        "transcript" => transcript::parse_args(rest).map(transcript::run),
         _ => Err(format!(
-            "unknown command '{command}' (expected parse, tag or feed)"
+            "unknown command '{command}' (expected parse, tag, feed or transcript)"
         )),
     };
     match ran {

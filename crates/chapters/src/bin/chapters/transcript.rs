@@ -1,0 +1,79 @@
+//! `chapters transcript FILE --to vtt|srt|json|html|text`: converts a transcript between the
+//! formats podcasts publish.
+
+use crate::io;
+use chapters::transcript::{self, Kind};
+use std::io::Write;
+
+pub struct Args {
+    file: String,
+    from: Option<Kind>,
+    to: Kind,
+}
+
+fn kind(flag: &str, name: &str) -> Result<Kind, String> {
+    Kind::from_name(name).ok_or_else(|| {
+        format!("unknown {flag} format '{name}' (expected vtt, srt, json, html or text)")
+    })
+}
+
+pub fn parse_args(rest: &[String]) -> Result<Args, String> {
+    let mut file = None;
+    let mut from = None;
+    let mut to = None;
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag {
+            "--to" => to = Some(kind("--to", &value("--to")?)?),
+            "--from" => {
+                let v = value("--from")?;
+                from = (v != "auto").then(|| kind("--from", &v)).transpose()?;
+            }
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option '{f}'")),
+            f => {
+                if file.replace(f.to_string()).is_some() {
+                    return Err("more than one transcript given".into());
+                }
+            }
+        }
+    }
+    Ok(Args {
+        file: file.ok_or("transcript needs a file (or - for standard input)")?,
+        from,
+        to: to.ok_or("transcript needs --to vtt|srt|json|html|text")?,
+    })
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let bytes = if args.file == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        io::read(&args.file)?
+    };
+    let kind = args.from.unwrap_or_else(|| Kind::detect(&bytes, None));
+    let t = kind
+        .read(&bytes)
+        .map_err(|e| format!("{}: {e}", args.file))?;
+    if !t.timed && matches!(args.to, Kind::Vtt | Kind::Srt) {
+        eprintln!(
+            "chapters: {} has no times; every cue is written at 0:00",
+            args.file
+        );
+    }
+    std::io::stdout()
+        .write_all(transcript::write(&t, args.to).as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))
+}

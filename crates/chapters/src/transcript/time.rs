@@ -1,0 +1,78 @@
+//! Cue timestamps as real transcript files write them, strict or not: `00:01:02.500` (WebVTT),
+//! `00:01:02,500` (SRT), `1:02.5`, `3:44.100`, `0.860` (seconds alone), stray spaces.
+
+use crate::timestamp::MAX_MS;
+
+/// Milliseconds in `s`: one to three `:`-separated fields, the last with an optional fraction
+/// after `.` or `,`.
+pub fn parse(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let (clock, fraction) = match s.rfind(['.', ',']) {
+        Some(at) => (&s[..at], &s[at + 1..]),
+        None => (s, ""),
+    };
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let fields: Vec<&str> = clock.split(':').map(str::trim).collect();
+    if fields.len() > 3
+        || fields
+            .iter()
+            .any(|f| f.is_empty() || f.len() > 6 || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let seconds = fields.iter().try_fold(0u64, |acc, f| {
+        Some(acc.checked_mul(60)? + f.parse::<u64>().ok()?)
+    })?;
+    let fraction_ms: u64 = fraction
+        .bytes()
+        .zip([100, 10, 1])
+        .map(|(d, scale)| u64::from(d - b'0') * scale)
+        .sum();
+    seconds
+        .checked_mul(1000)
+        .map(|ms| ms + fraction_ms)
+        .filter(|ms| *ms <= MAX_MS)
+}
+
+/// A timing line `START --> END [settings]`; an end that cannot be read is taken as the start.
+pub fn timing(line: &str) -> Option<(u64, u64)> {
+    let (start, rest) = line.split_once("-->")?;
+    let start = parse(start)?;
+    let end = rest
+        .split_whitespace()
+        .next()
+        .and_then(parse)
+        .unwrap_or(start);
+    Some((start, end.max(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_and_broken_times() {
+        assert_eq!(parse("00:01:02.500"), Some(62_500));
+        assert_eq!(parse("00:01:02,5"), Some(62_500));
+        assert_eq!(parse("3:44.100"), Some(224_100));
+        assert_eq!(parse("0.860"), Some(860));
+        assert_eq!(parse(" 1:02:03 "), Some(3_723_000));
+        assert_eq!(parse("1:2:3:4"), None);
+        assert_eq!(parse("a:00"), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("99999999999999:00"), None);
+    }
+
+    #[test]
+    fn timing_lines() {
+        assert_eq!(
+            timing("00:00.000 --> 00:02.500 align:start"),
+            Some((0, 2_500))
+        );
+        assert_eq!(timing("0.860 --> 3:44.100"), Some((860, 224_100)));
+        assert_eq!(timing("00:00:05,000 -->"), Some((5_000, 5_000)));
+        assert_eq!(timing("no times"), None);
+    }
+}
