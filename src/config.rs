@@ -1,8 +1,10 @@
 //! What one player is given: from the element's attributes, or from `mount(element, config)`.
 
-use crate::episode::Episode;
+use crate::episode::{Episode, TranscriptSource};
 use crate::url::absolute;
+use chapters::feed::TranscriptLink;
 use chapters::timestamp::parse_duration;
+use chapters::transcript::{Cue, Transcript};
 use chapters::{Chapter, ChapterSource, Chapters};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,7 +32,10 @@ pub struct Config {
 /// `element.chapters` returns.
 const CHAPTER_FIELDS: [&str; 4] = ["start", "title", "url", "img"];
 
-const FIELDS: [&str; 12] = [
+/// The fields of a transcript cue given to `mount()`: seconds, like chapters.
+const CUE_FIELDS: [&str; 4] = ["start", "end", "speaker", "text"];
+
+const FIELDS: [&str; 14] = [
     "src",
     "title",
     "show",
@@ -38,6 +43,8 @@ const FIELDS: [&str; 12] = [
     "notes",
     "chapters",
     "chaptersUrl",
+    "transcript",
+    "transcriptUrl",
     "theme",
     "duration",
     "resume",
@@ -45,13 +52,15 @@ const FIELDS: [&str; 12] = [
     "playlist",
 ];
 
-const ENTRY_FIELDS: [&str; 8] = [
+const ENTRY_FIELDS: [&str; 10] = [
     "src",
     "title",
     "artwork",
     "notes",
     "chapters",
     "chaptersUrl",
+    "transcript",
+    "transcriptUrl",
     "duration",
     "published",
 ];
@@ -172,6 +181,63 @@ impl Fields<'_> {
         })
     }
 
+    /// A transcript given as cues, else a file to fetch, else none.
+    fn transcript_source(&self) -> Result<TranscriptSource, String> {
+        if let Some(url) = self.string("transcriptUrl")? {
+            if self.get("transcript").is_none() {
+                return Ok(TranscriptSource::Links(vec![TranscriptLink {
+                    url: absolute(&url),
+                    ..TranscriptLink::default()
+                }]));
+            }
+        }
+        let Some(v) = self.get("transcript") else {
+            return Ok(TranscriptSource::None);
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(format!(
+                "{} must be an array of {{ start, end, speaker, text }}",
+                self.name("transcript")
+            ));
+        }
+        let list: js_sys::Array = v.unchecked_into();
+        let mut cues = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let path = format!("{}transcript[{i}]", self.path);
+            if !item.is_object() || js_sys::Array::is_array(&item) {
+                return Err(format!(
+                    "mount(): \"{path}\" must be an object like {{ start, text }}"
+                ));
+            }
+            let f = Fields {
+                obj: &item,
+                path: format!("{path}."),
+            };
+            f.only(&CUE_FIELDS)?;
+            let seconds = |key: &str| {
+                f.get(key)
+                    .and_then(|v| v.as_f64())
+                    .and_then(chapters::timestamp::seconds_to_ms)
+            };
+            let start_ms = seconds("start")
+                .ok_or_else(|| format!("{} must be a number of seconds ≥ 0", f.name("start")))?;
+            let text = f
+                .string("text")?
+                .ok_or_else(|| format!("{} is required", f.name("text")))?;
+            cues.push(Cue {
+                start_ms,
+                end_ms: seconds("end").unwrap_or(start_ms).max(start_ms),
+                speaker: f.string("speaker")?,
+                text,
+            });
+        }
+        cues.sort_by_key(|c| c.start_ms);
+        Ok(TranscriptSource::Inline(Rc::new(Transcript {
+            cues,
+            timed: true,
+        })))
+    }
+
     /// Chapters in order of precedence: given, a file, the notes.
     fn chapter_source(&self) -> Result<ChapterSource, String> {
         Ok(match (self.chapters()?, self.string("chaptersUrl")?) {
@@ -212,6 +278,7 @@ fn playlist_entry(item: &JsValue, i: usize) -> Result<Episode, String> {
         duration_ms: f.duration()?,
         artwork: f.string("artwork")?,
         chapters: f.chapter_source()?,
+        transcript: f.transcript_source()?,
         notes: Rc::from(f.string("notes")?.unwrap_or_default()),
     })
 }
@@ -284,6 +351,7 @@ impl Config {
             duration_ms: f.duration()?,
             notes: Rc::from(f.string("notes")?.unwrap_or_default()),
             chapters: f.chapter_source()?,
+            transcript: f.transcript_source()?,
         };
         Ok(Config {
             episode,

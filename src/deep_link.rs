@@ -119,10 +119,22 @@ pub fn parse(fragment: &str, query: &str) -> Option<DeepLink> {
     })
 }
 
-/// The fragment of a link to `ms` in the player with `id`, and in a playlist's `episode`:
-/// `t=1:23:45&player=show&episode=episode-18`.
-pub fn fragment_for(ms: u64, player: Option<&str>, episode: Option<&str>) -> String {
+/// The fragment of a link to `ms` (to the stretch up to `end_ms`, rounded up to the second so
+/// the last word is heard) in the player with `id`, and in a playlist's `episode`:
+/// `t=1:23:45&player=show&episode=episode-18`, `t=1:23:45,1:24:02`.
+pub fn fragment_for(
+    ms: u64,
+    end_ms: Option<u64>,
+    player: Option<&str>,
+    episode: Option<&str>,
+) -> String {
     let mut out = format!("t={}", chapters::timestamp::format_compact(ms));
+    if let Some(end) = end_ms.filter(|e| *e > ms) {
+        out.push(',');
+        out.push_str(&chapters::timestamp::format_compact(
+            end.div_ceil(1000) * 1000,
+        ));
+    }
     for (key, value) in [("player", player), ("episode", episode)] {
         let Some(value) = value.filter(|v| !v.is_empty()) else {
             continue;
@@ -150,6 +162,14 @@ mod tests {
 
     fn start(fragment: &str, query: &str) -> Option<u64> {
         parse(fragment, query).map(|d| d.start_ms)
+    }
+
+    #[test]
+    fn a_quote_links_its_stretch_rounded_out_to_whole_seconds() {
+        let f = fragment_for(83_400, Some(91_200), None, None);
+        assert_eq!(f, "t=1:23,1:32");
+        let link = parse(&f, "").expect("a link");
+        assert_eq!((link.start_ms, link.end_ms), (83_000, Some(92_000)));
     }
 
     #[test]
@@ -210,12 +230,12 @@ mod tests {
 
     #[test]
     fn fragments_round_trip() {
-        let f = fragment_for(5_025_000, Some("ep 18"), None);
+        let f = fragment_for(5_025_000, None, Some("ep 18"), None);
         assert_eq!(f, "t=1:23:45&player=ep%2018");
         let d = parse(&f, "");
         assert_eq!(d.as_ref().map(|d| d.start_ms), Some(5_025_000));
         assert_eq!(d.and_then(|d| d.player).as_deref(), Some("ep 18"));
-        let f = fragment_for(777_000, Some("show"), Some("episode 18"));
+        let f = fragment_for(777_000, None, Some("show"), Some("episode 18"));
         assert_eq!(f, "t=12:57&player=show&episode=episode%2018");
         let d = parse(&f, "");
         assert_eq!(d.and_then(|d| d.episode).as_deref(), Some("episode 18"));

@@ -20,7 +20,14 @@ impl Port for WebPort {
                 start_ms,
                 title,
             } => self.page.chapter_changed(index, start_ms, &title),
-            Command::CopyLink { ms, episode } => self.page.copy_link(ms, episode.as_deref()),
+            Command::CopyLink {
+                ms,
+                episode,
+                end_ms,
+                quote,
+            } => self
+                .page
+                .copy_link(ms, end_ms, quote.as_deref(), episode.as_deref()),
             Command::ReportFailure { url, detail } => self.page.report_failure(&url, &detail),
             Command::PlaybackStarted => {
                 self.page.playback_started();
@@ -43,6 +50,11 @@ impl Port for WebPort {
                 fetch::chapters(url, generation, dispatch.clone());
             }
             Command::ReadId3 { src, generation } => fetch::id3(src, generation, dispatch.clone()),
+            Command::FetchTranscript {
+                links,
+                lang,
+                generation,
+            } => fetch::transcript(links, lang, generation, dispatch.clone()),
             Command::FetchFeed(url) => fetch::feed(url, dispatch.clone()),
             Command::ProbeAudio { src, generation } => {
                 fetch::probe(src, generation, dispatch.clone());

@@ -6,7 +6,7 @@ use crate::audio::Audio;
 use crate::config::{Config, PlaylistSource};
 use crate::deep_link;
 use crate::effects::WebPort;
-use crate::episode::Episode;
+use crate::episode::{Episode, TranscriptSource};
 use crate::i18n::Lang;
 use crate::js;
 use crate::media_session;
@@ -16,6 +16,7 @@ use crate::state::{Action, PlayerState};
 use crate::store::{Store, Subscription};
 use crate::url::absolute;
 use crate::view::app::{App, AppProps};
+use chapters::feed::TranscriptLink;
 use chapters::ChapterSource;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -148,6 +149,7 @@ impl Player {
                 artwork: attribute(host, "artwork"),
             },
             "chapters" => Action::SetChapterSource(chapter_source(host)),
+            "transcript" => Action::SetTranscriptSource(transcript_source(host)),
             "duration" => Action::DurationHint(duration(host)),
             "no-resume" => Action::SetResume(!host.has_attribute("no-resume")),
             "lang" => Action::SetLang(language(host)),
@@ -213,6 +215,15 @@ fn chapter_source(host: &HtmlElement) -> ChapterSource {
     attribute(host, "chapters").map_or(ChapterSource::Notes, ChapterSource::Url)
 }
 
+fn transcript_source(host: &HtmlElement) -> TranscriptSource {
+    attribute(host, "transcript").map_or(TranscriptSource::None, |url| {
+        TranscriptSource::Links(vec![TranscriptLink {
+            url: absolute(url.trim()),
+            ..TranscriptLink::default()
+        }])
+    })
+}
+
 /// The element's content as notes. HTML notes keep their links; plain text keeps its line breaks
 /// and stays text: escaped, so a literal `<b>` in it is not taken for markup (the notes reader
 /// decodes it back).
@@ -236,6 +247,7 @@ fn episode_from_attributes(host: &HtmlElement) -> Episode {
         duration_ms: duration(host),
         notes: Rc::from(read_notes(host)),
         chapters: chapter_source(host),
+        transcript: transcript_source(host),
     }
 }
 

@@ -1,7 +1,9 @@
 //! What is being played: the episode's audio, its metadata, its show notes and where its chapters
 //! come from. Plain data owned by the player state; the element and the playlist readers build it.
 
+use chapters::feed::TranscriptLink;
 use chapters::notes::display::{self, Segment};
+use chapters::transcript::Transcript;
 use chapters::ChapterSource;
 use std::rc::Rc;
 
@@ -20,6 +22,17 @@ pub struct Episode {
     /// The show notes as given: HTML, or plain text escaped to HTML.
     pub notes: Rc<str>,
     pub chapters: ChapterSource,
+    pub transcript: TranscriptSource,
+}
+
+/// Where an episode's transcript comes from: given as data, or files to try (the `transcript`
+/// attribute's one, or every `<podcast:transcript>` of a feed item). URLs are absolute.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum TranscriptSource {
+    #[default]
+    None,
+    Inline(Rc<Transcript>),
+    Links(Vec<TranscriptLink>),
 }
 
 impl Default for Episode {
@@ -33,6 +46,7 @@ impl Default for Episode {
             duration_ms: None,
             notes: Rc::from(""),
             chapters: ChapterSource::Notes,
+            transcript: TranscriptSource::None,
         }
     }
 }

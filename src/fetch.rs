@@ -4,7 +4,9 @@
 use crate::message::Reason;
 use crate::port::Dispatch;
 use crate::state::Action;
+use chapters::feed::TranscriptLink;
 use chapters::formats::id3;
+use chapters::transcript::preference;
 use chapters::{Chapters, Format};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -151,6 +153,42 @@ pub fn id3(src: String, generation: u32, dispatch: Dispatch) {
                 chapters: Rc::new(chapters),
             });
         }
+    });
+}
+
+/// The first of the episode's transcript files, in the listener's order (the player's language,
+/// then the browser's; timed before untimed), that can be fetched and read; when none can, the
+/// player offers them as links.
+pub fn transcript(
+    links: Vec<TranscriptLink>,
+    lang: &'static str,
+    generation: u32,
+    dispatch: Dispatch,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let browser = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        for link in preference(&links, &[lang, &browser]) {
+            let Ok(response) = get(&link.url).await else {
+                continue;
+            };
+            let served = response.headers().get("content-type").ok().flatten();
+            let Ok(bytes) = bytes_of(&response).await else {
+                continue;
+            };
+            let mime = link.mime.as_deref().or(served.as_deref());
+            if let Ok(t) = chapters::transcript::read(&bytes, mime) {
+                if !t.cues.is_empty() {
+                    dispatch.send(Action::TranscriptLoaded {
+                        generation,
+                        transcript: Rc::new(t),
+                    });
+                    return;
+                }
+            }
+        }
+        dispatch.send(Action::TranscriptFailed { generation });
     });
 }
 

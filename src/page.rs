@@ -81,7 +81,13 @@ impl Page {
 
     /// Puts a link to `ms` in this player on the clipboard; where the Clipboard API is missing or
     /// refuses, the link is shown for copying by hand instead.
-    pub fn copy_link(&self, ms: u64, episode: Option<&str>) {
+    pub fn copy_link(
+        &self,
+        ms: u64,
+        end_ms: Option<u64>,
+        quote: Option<&str>,
+        episode: Option<&str>,
+    ) {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };
@@ -90,8 +96,10 @@ impl Page {
         let name = player_name(&self.host);
         let url = format!(
             "{page}#{}",
-            deep_link::fragment_for(ms, name.as_deref(), episode)
+            deep_link::fragment_for(ms, end_ms, name.as_deref(), episode)
         );
+        // A quote goes first, in quotation marks, the link that plays it after.
+        let copied = quote.map_or_else(|| url.clone(), |q| format!("\u{201c}{q}\u{201d} {url}"));
         let clipboard = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
             .filter(|c| c.is_object());
@@ -100,7 +108,7 @@ impl Page {
                 .ok()?
                 .dyn_into()
                 .ok()?;
-            f.call1(&c, &url.as_str().into())
+            f.call1(&c, &copied.as_str().into())
                 .ok()?
                 .dyn_into::<js_sys::Promise>()
                 .ok()

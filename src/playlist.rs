@@ -1,9 +1,9 @@
 //! Playlists from podcast RSS feeds (`feed="URL"`). Relative URLs in a feed are resolved against
 //! the feed's own URL, as feed readers do.
 
-use crate::episode::Episode;
+use crate::episode::{Episode, TranscriptSource};
 use crate::url::resolve;
-use chapters::feed::Feed;
+use chapters::feed::{Feed, TranscriptLink};
 use chapters::ChapterSource;
 use std::rc::Rc;
 
@@ -19,6 +19,19 @@ pub fn from_feed(feed: Feed, base: &str) -> Vec<Episode> {
                 ChapterSource::Url(url) => ChapterSource::Url(resolve(&url, base)),
                 other => other,
             };
+            let transcript = if e.transcripts.is_empty() {
+                TranscriptSource::None
+            } else {
+                TranscriptSource::Links(
+                    e.transcripts
+                        .into_iter()
+                        .map(|l| TranscriptLink {
+                            url: resolve(&l.url, base),
+                            ..l
+                        })
+                        .collect(),
+                )
+            };
             Some(Episode {
                 src,
                 show: show.clone(),
@@ -30,6 +43,7 @@ pub fn from_feed(feed: Feed, base: &str) -> Vec<Episode> {
                     .or_else(|| show_art.clone()),
                 notes: Rc::from(e.description),
                 chapters,
+                transcript,
                 title: e.title,
             })
         })

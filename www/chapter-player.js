@@ -13,7 +13,7 @@ const ready = import("./chapter-player-widget.js").then(async (glue) => {
 
 /** Attributes the player follows, and the properties that reflect them (as `<audio>` does). */
 const STRINGS = { src: "src", episodeTitle: "episode-title", show: "show", artwork: "artwork",
-  chaptersUrl: "chapters", theme: "theme", feed: "feed" };
+  chaptersUrl: "chapters", transcriptUrl: "transcript", theme: "theme", feed: "feed" };
 const FLAGS = { noResume: "no-resume", noPauseOthers: "no-pause-others" };
 
 // Until the wasm has arrived: the notes, readable, in a box about the player's size, so the

@@ -46,6 +46,16 @@ fn translations_are_translated() {
             Text::NextChapter,
             Text::Chapters,
             Text::ShowNotes,
+            Text::Transcript,
+            Text::SearchTranscript,
+            Text::MatchOf,
+            Text::NoMatches,
+            Text::FollowPlayback,
+            Text::BackToNow,
+            Text::TranscriptFile,
+            Text::TranscriptUnavailable,
+            Text::TimingsMayNotMatch,
+            Text::ShareQuote,
         ] {
             assert_ne!(lang.text(text), Lang::En.text(text), "{lang:?} {text:?}");
         }

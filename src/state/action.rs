@@ -71,6 +71,7 @@ pub enum Action {
         artwork: Option<String>,
     },
     SetChapterSource(chapters::ChapterSource),
+    SetTranscriptSource(crate::episode::TranscriptSource),
     NotesChanged(Rc<str>),
     DurationHint(Option<u64>),
     SetResume(bool),
@@ -82,6 +83,14 @@ pub enum Action {
     ChaptersFailed {
         generation: u32,
         reason: Reason,
+    },
+    TranscriptLoaded {
+        generation: u32,
+        transcript: Rc<chapters::transcript::Transcript>,
+    },
+    /// None of the episode's transcript files could be fetched and read.
+    TranscriptFailed {
+        generation: u32,
     },
     /// The position saved for this episode, read from storage.
     PositionRestored(u64),
@@ -138,6 +147,12 @@ pub enum Action {
     SetLang(Lang),
     /// Copy a link to this moment.
     ShareAt(u64),
+    /// Copy a quote from the transcript with a link that plays its stretch and stops.
+    ShareQuote {
+        start_ms: u64,
+        end_ms: u64,
+        text: String,
+    },
     /// Copy a link to where playback is now.
     ShareNow,
     /// The clipboard's answer to [`Command::CopyLink`].
@@ -174,11 +189,14 @@ pub enum Command {
         url: String,
         detail: String,
     },
-    /// Put a link to this moment on the clipboard.
+    /// Put a link to this moment on the clipboard (to the stretch up to `end_ms`, after the
+    /// `quote` it is for, when given).
     CopyLink {
         ms: u64,
         /// The playlist episode playing, which the link names too.
         episode: Option<String>,
+        end_ms: Option<u64>,
+        quote: Option<String>,
     },
     /// This player started playing: the others pause, and it owns the Media Session.
     PlaybackStarted,
@@ -197,6 +215,13 @@ pub enum Command {
     // The network; answers carry the generation they were asked for.
     FetchChapters {
         url: String,
+        generation: u32,
+    },
+    /// Fetch the first of these transcript files that can be fetched and read, in the
+    /// listener's order: the player's language (`lang`), then the browser's.
+    FetchTranscript {
+        links: Vec<chapters::feed::TranscriptLink>,
+        lang: &'static str,
         generation: u32,
     },
     /// Read chapters from the ID3 tag at the start of the audio file.

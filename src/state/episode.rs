@@ -135,6 +135,8 @@ impl PlayerState {
         }
         out.push(Command::SetSource(self.episode.src.clone()));
         self.load_chapters(out);
+        self.transcript_generation = previous.transcript_generation;
+        self.load_transcript(out);
         if let Some(key) = self.resume_key() {
             out.push(Command::LoadPosition(key));
         }

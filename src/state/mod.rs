@@ -7,9 +7,11 @@
 
 mod action;
 mod episode;
+mod transcript;
 mod update;
 
 pub use action::{Action, Command, Failure, Settings, Share};
+pub use transcript::TranscriptState;
 
 #[cfg(test)]
 mod tests;
@@ -68,6 +70,12 @@ pub struct PlayerState {
     /// Counts episode and chapter-source changes: an answer to a request made for an earlier
     /// one carries an older number and is dropped.
     pub generation: u32,
+    pub transcript: TranscriptState,
+    /// As [`Self::generation`], for transcript requests.
+    pub transcript_generation: u32,
+    /// Counts seeks the listener asked for, so a view that follows playback (the transcript)
+    /// knows to catch up after one.
+    pub seeks: u32,
     /// Save the position and offer to resume (off with `no-resume`).
     pub resume: bool,
     /// The episodes of a playlist (`feed="URL"`, `mount({ playlist })`); empty for one episode.
@@ -128,6 +136,9 @@ impl Default for PlayerState {
             notes: Rc::new(Vec::new()),
             notes_shown: false,
             generation: 0,
+            transcript: TranscriptState::None,
+            transcript_generation: 0,
+            seeks: 0,
             resume: true,
             playlist: Rc::new(Vec::new()),
             episode_index: None,

@@ -473,7 +473,9 @@ fn sharing_asks_the_glue_and_shows_its_answer() {
         p.update(Action::ShareAt(83_000)),
         [Command::CopyLink {
             ms: 83_000,
-            episode: None
+            episode: None,
+            end_ms: None,
+            quote: None
         }]
     );
     p.update(Action::TimeUpdate(42_000));
@@ -481,7 +483,9 @@ fn sharing_asks_the_glue_and_shows_its_answer() {
         p.update(Action::ShareNow),
         [Command::CopyLink {
             ms: 42_000,
-            episode: None
+            episode: None,
+            end_ms: None,
+            quote: None
         }]
     );
     let share = Share {
@@ -729,7 +733,9 @@ fn a_link_to_a_feed_episode_waits_for_the_feed_and_opens_that_episode_there() {
         p.update(Action::ShareNow),
         [Command::CopyLink {
             ms: 777_000,
-            episode: Some("episode-19".into())
+            episode: Some("episode-19".into()),
+            end_ms: None,
+            quote: None
         }]
     );
     // A link to an episode the feed no longer has is not applied to another one.

@@ -134,6 +134,20 @@ impl PlayerState {
                 episode,
             } => self.start_at(ms, stop_at_ms, episode, &mut out),
             Action::ShareAt(ms) => out.push(self.copy_link(ms)),
+            Action::ShareQuote {
+                start_ms,
+                end_ms,
+                text,
+            } => {
+                if let Command::CopyLink { ms, episode, .. } = self.copy_link(start_ms) {
+                    out.push(Command::CopyLink {
+                        ms,
+                        episode,
+                        end_ms: Some(end_ms),
+                        quote: Some(text),
+                    });
+                }
+            }
             Action::ShareNow => out.push(self.copy_link(self.position_ms)),
             Action::Shared(share) => self.share = Some(share),
             Action::DismissShare => self.share = None,
@@ -154,6 +168,9 @@ impl PlayerState {
             | Action::PlaylistFailed { .. }
             | Action::SelectEpisode { .. }
             | Action::AudioProbed { .. }) => self.update_episode(episode, &mut out),
+            transcript @ (Action::SetTranscriptSource(_)
+            | Action::TranscriptLoaded { .. }
+            | Action::TranscriptFailed { .. }) => self.update_transcript(transcript, &mut out),
         }
         out
     }
@@ -233,7 +250,12 @@ impl PlayerState {
         let episode = (!self.playlist.is_empty())
             .then(|| self.episode.link_key().map(str::to_string))
             .flatten();
-        Command::CopyLink { ms, episode }
+        Command::CopyLink {
+            ms,
+            episode,
+            end_ms: None,
+            quote: None,
+        }
     }
 
     pub(super) fn seek(&mut self, ms: u64, out: &mut Vec<Command>) {
@@ -242,6 +264,7 @@ impl PlayerState {
         self.end_pending = !self.duration_from_media && self.duration_ms.is_some_and(|d| ms >= d);
         let ms = self.duration_ms.map_or(ms, |d| ms.min(d));
         self.position_ms = ms;
+        self.seeks = self.seeks.wrapping_add(1);
         out.push(Command::Seek(ms));
         self.track_chapter(out);
     }

@@ -10,10 +10,12 @@ use super::notes_panel::NotesPanel;
 use super::seek_bar::SeekBar;
 use super::share_result::ShareResult;
 use super::shortcuts_overlay::ShortcutsOverlay;
+use super::transcript_links::TranscriptLinks;
+use super::transcript_panel::TranscriptPanel;
 use super::{icons, roving, safe_link, Shared};
 use crate::i18n::Text;
 use crate::keymap::{self, KeyPress};
-use crate::state::Action;
+use crate::state::{Action, TranscriptState};
 use crate::store::Store;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -31,8 +33,8 @@ impl PartialEq for AppProps {
     }
 }
 
-/// Keys a focused control handles itself: buttons activate on Space and Enter, the volume input
-/// moves with arrows, the speed menu opens and moves with arrows, and the lists move between
+/// Keys a focused control handles itself: buttons activate on Space and Enter, a search field
+/// takes what is typed, the volume input moves with arrows, the speed menu opens and moves with arrows, and the lists move between
 /// their rows with arrows, Home and End.
 fn control_owns_key(target: Option<Element>, key: &str) -> bool {
     let Some(el) = target else { return false };
@@ -46,6 +48,8 @@ fn control_owns_key(target: Option<Element>, key: &str) -> bool {
     }
     match el.tag_name().as_str() {
         "BUTTON" | "A" => matches!(key, " " | "Enter"),
+        // A text field (the transcript's search) takes every key typed into it.
+        "INPUT" if el.get_attribute("type").as_deref() == Some("search") => key != "Escape",
         "INPUT" => matches!(
             key,
             "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" | " "
@@ -216,6 +220,17 @@ pub fn App(props: &AppProps) -> Html {
             if s.has_notes() {
                 <NotesPanel {lang} notes={Shared(s.notes.clone())} dispatch={dispatch.clone()} />
             }
+            { match &s.transcript {
+                TranscriptState::Ready(t) => html! {
+                    <TranscriptPanel {lang} transcript={Shared(t.clone())} chapters={Shared(s.chapters.clone())}
+                        current={t.cue_at(s.position_ms)} seeks={s.seeks} duration_ms={s.duration_ms}
+                        dispatch={dispatch.clone()} />
+                },
+                TranscriptState::Unavailable(links) => html! {
+                    <TranscriptLinks {lang} links={Shared(Rc::new(links.clone()))} />
+                },
+                TranscriptState::None | TranscriptState::Loading => html! {},
+            } }
             if s.shortcuts_open {
                 <ShortcutsOverlay {lang} dispatch={dispatch.clone()} />
             }

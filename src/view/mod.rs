@@ -11,8 +11,12 @@ mod icons;
 mod notes_panel;
 mod roving;
 mod seek_bar;
+mod selection;
 mod share_result;
 mod shortcuts_overlay;
+mod transcript_links;
+mod transcript_panel;
+mod transcript_text;
 
 use chapters::timestamp::format_compact;
 use std::rc::Rc;

@@ -73,10 +73,28 @@ fn folded_with_offsets(text: &str) -> (String, Vec<usize>) {
     (folded, offsets)
 }
 
+/// A letter in lower case, for the scripts the player's languages and their neighbours write
+/// (Latin, Greek, Cyrillic); other characters as they are. Written out rather than
+/// `char::to_lowercase`, whose Unicode tables would cost the player more than all its readers.
+pub fn lower(c: char) -> char {
+    let n = u32::from(c);
+    let to = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            n + 32
+        }
+        0x400..=0x40F => n + 80,
+        // Latin Extended-A and Cyrillic's extension: upper and lower case alternate.
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF if n % 2 == 0 => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        0x178 => 0xFF,
+        _ => n,
+    };
+    char::from_u32(to).unwrap_or(c)
+}
+
 /// One character folded to one: lower case, and Latin letters without their accents.
 pub fn fold(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
+    match lower(c) {
         'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
         'ď' | 'đ' => 'd',
@@ -139,5 +157,23 @@ mod tests {
         assert_eq!(&t.cues[0].text[index.find("moi)")[0].range.clone()], "moi)");
         assert!(index.find("  ").is_empty());
         assert!(index.find(".*").is_empty());
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_where_it_is_written_out() {
+        for c in ('\u{0}'..='\u{4FF}').filter(|c| !matches!(c, 'İ' | 'ϴ' | 'ẞ')) {
+            let unicode = c.to_lowercase().next().unwrap_or(c);
+            let ours = lower(c);
+            assert!(
+                ours == unicode || ours == c,
+                "{c:?} ({:X}): {ours:?} vs {unicode:?}",
+                c as u32
+            );
+        }
+        assert_eq!(lower('Ä'), 'ä');
+        assert_eq!(lower('Ł'), 'ł');
+        assert_eq!(lower('Ж'), 'ж');
+        assert_eq!(lower('Σ'), 'σ');
+        assert_eq!(fold('É'), 'e');
     }
 }

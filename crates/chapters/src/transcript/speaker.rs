@@ -64,9 +64,11 @@ pub fn leading(line: &str) -> Option<(String, &str)> {
         .contains(&w)
     };
     let looks_like_name = (1..=4).contains(&words.len())
-        && !NOT_NAMES.contains(&name.to_lowercase().as_str())
+        && !NOT_NAMES.contains(&name.to_ascii_lowercase().as_str())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
+            w.chars()
+                .next()
+                .is_some_and(|c| super::search::lower(c) != c)
                 && !w.chars().any(|c| c.is_ascii_digit())
                 || particle(w)
         });

@@ -1,0 +1,147 @@
+//! The transcript side of the reducer: the episode's transcript given as data, or fetched from
+//! the first of its files that can be (in the listener's language first, timed before untimed),
+//! or, when none can, the files themselves as links.
+
+use super::{Action, Command, PlayerState};
+use crate::episode::TranscriptSource;
+use chapters::feed::TranscriptLink;
+use chapters::transcript::Transcript;
+use std::rc::Rc;
+
+/// Where the episode's transcript stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum TranscriptState {
+    /// The episode has none.
+    #[default]
+    None,
+    Loading,
+    Ready(Rc<Transcript>),
+    /// No file could be fetched or read here (CORS, CSP, 404, broken): the listener gets links.
+    Unavailable(Vec<TranscriptLink>),
+}
+
+impl PlayerState {
+    pub(super) fn update_transcript(&mut self, action: Action, out: &mut Vec<Command>) {
+        match action {
+            Action::SetTranscriptSource(source) if self.episode.transcript != source => {
+                Rc::make_mut(&mut self.episode).transcript = source;
+                self.load_transcript(out);
+            }
+            Action::TranscriptLoaded {
+                generation,
+                transcript,
+            } if generation == self.transcript_generation => {
+                self.transcript = TranscriptState::Ready(transcript);
+            }
+            Action::TranscriptFailed { generation } if generation == self.transcript_generation => {
+                if let TranscriptSource::Links(links) = &self.episode.transcript {
+                    self.transcript = TranscriptState::Unavailable(links.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The episode's transcript, fetched when it is a file; earlier answers are dropped.
+    pub(super) fn load_transcript(&mut self, out: &mut Vec<Command>) {
+        self.transcript_generation = self.transcript_generation.wrapping_add(1);
+        self.transcript = match &self.episode.transcript {
+            TranscriptSource::None => TranscriptState::None,
+            TranscriptSource::Inline(t) => TranscriptState::Ready(t.clone()),
+            TranscriptSource::Links(links) => {
+                out.push(Command::FetchTranscript {
+                    links: links.clone(),
+                    lang: self.lang.tag(),
+                    generation: self.transcript_generation,
+                });
+                TranscriptState::Loading
+            }
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::episode::Episode;
+    use chapters::transcript::Cue;
+
+    fn link(url: &str) -> TranscriptLink {
+        TranscriptLink {
+            url: url.into(),
+            ..TranscriptLink::default()
+        }
+    }
+
+    fn load(transcript: TranscriptSource) -> (PlayerState, Vec<Command>) {
+        let mut s = PlayerState::default();
+        let out = s.update(Action::Load(Rc::new(Episode {
+            src: "https://pod.example/ep.mp3".into(),
+            transcript,
+            ..Episode::default()
+        })));
+        (s, out)
+    }
+
+    fn fetch_generation(out: &[Command]) -> Option<u32> {
+        out.iter().find_map(|c| match c {
+            Command::FetchTranscript { generation, .. } => Some(*generation),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn files_are_fetched_and_a_late_answer_for_another_source_is_dropped() {
+        let (mut s, out) = load(TranscriptSource::Links(vec![link("a.vtt")]));
+        assert_eq!(s.transcript, TranscriptState::Loading);
+        let first = fetch_generation(&out).expect("a fetch");
+        let out = s.update(Action::SetTranscriptSource(TranscriptSource::Links(vec![
+            link("b.srt"),
+        ])));
+        let second = fetch_generation(&out).expect("a second fetch");
+        let t = Rc::new(Transcript::default());
+        s.update(Action::TranscriptLoaded {
+            generation: first,
+            transcript: t.clone(),
+        });
+        assert_eq!(
+            s.transcript,
+            TranscriptState::Loading,
+            "the answer for a.vtt is stale"
+        );
+        s.update(Action::TranscriptLoaded {
+            generation: second,
+            transcript: t.clone(),
+        });
+        assert_eq!(s.transcript, TranscriptState::Ready(t));
+    }
+
+    #[test]
+    fn when_no_file_can_be_read_the_files_are_offered_as_links() {
+        let (mut s, out) = load(TranscriptSource::Links(vec![link("a.vtt"), link("b.txt")]));
+        let generation = fetch_generation(&out).expect("a fetch");
+        s.update(Action::TranscriptFailed { generation });
+        assert_eq!(
+            s.transcript,
+            TranscriptState::Unavailable(vec![link("a.vtt"), link("b.txt")])
+        );
+    }
+
+    #[test]
+    fn a_transcript_given_as_data_is_ready_at_once_and_none_is_none() {
+        let t = Rc::new(Transcript {
+            cues: vec![Cue {
+                text: "Hi".into(),
+                ..Cue::default()
+            }],
+            timed: true,
+        });
+        let (s, out) = load(TranscriptSource::Inline(t.clone()));
+        assert_eq!(s.transcript, TranscriptState::Ready(t));
+        assert_eq!(fetch_generation(&out), None);
+        assert_eq!(
+            load(TranscriptSource::None).0.transcript,
+            TranscriptState::None
+        );
+    }
+}
