@@ -16,6 +16,7 @@ use chapters::transcript::search::{Index, Match};
 use chapters::transcript::Transcript;
 use chapters::Chapters;
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,8 @@ use yew::prelude::*;
 const MISMATCH_MS: u64 = 30_000;
 /// How long typing must pause before the match count is said.
 const SETTLE_MS: u32 = 600;
+/// How many frames a scroll to a cue is checked again while paragraphs are laid out.
+const SETTLE_TRIES: u32 = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct TranscriptPanelProps {
@@ -86,32 +89,38 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
             }
         });
     }
+    // The scroll being settled: paragraphs laid out on the way move the target, so it is
+    // looked at again for a few frames; the listener's hand cancels it.
+    let scrolling = use_mut_ref(|| None::<Timeout>);
     // Follow: bring the current cue back to the middle once it leaves it.
     {
-        let body = body.clone();
+        let (body, scrolling) = (body.clone(), scrolling.clone());
         use_effect_with(
             (props.current, following, *built),
             move |&(current, following, built)| {
                 if let (Some(i), true, true) = (current, following, built) {
-                    center_if_outside(&body, i, false);
+                    center_if_outside(body, i, false, scrolling, SETTLE_TRIES);
                 }
             },
         );
     }
     // The match Enter moved to is brought into view.
     {
-        let body = body.clone();
+        let (body, scrolling) = (body.clone(), scrolling.clone());
         let matches = matches.clone();
         use_effect_with(*active, move |active| {
             if let Some(m) = active.and_then(|a| matches.get(a)) {
-                center_if_outside(&body, m.cue, true);
+                center_if_outside(body, m.cue, true, scrolling, SETTLE_TRIES);
             }
         });
     }
 
     let pause = {
-        let paused = paused.clone();
-        Callback::from(move |_: Event| paused.set(true))
+        let (paused, scrolling) = (paused.clone(), scrolling.clone());
+        Callback::from(move |_: Event| {
+            scrolling.borrow_mut().take();
+            paused.set(true);
+        })
     };
     let cue_of = |target: Option<web_sys::EventTarget>| -> Option<(usize, Element)> {
         let el = target?.dyn_into::<Element>().ok()?;
@@ -268,10 +277,11 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
     };
     let back_to_now = {
         let (paused, body, current) = (paused.clone(), body.clone(), props.current);
+        let scrolling = scrolling.clone();
         Callback::from(move |_: MouseEvent| {
             paused.set(false);
             if let Some(i) = current {
-                center_if_outside(&body, i, false);
+                center_if_outside(body.clone(), i, false, scrolling.clone(), SETTLE_TRIES);
             }
         })
     };
@@ -342,8 +352,20 @@ fn layout(
 }
 
 /// Scrolls the panel so cue `i` is in its middle, when it has left the middle third (or, for a
-/// search match, the panel).
-fn center_if_outside(body: &NodeRef, i: usize, anywhere: bool) {
+/// search match, the panel), and looks again after a frame, `tries` times.
+fn center_if_outside(
+    body: NodeRef,
+    i: usize,
+    anywhere: bool,
+    settle: Rc<RefCell<Option<Timeout>>>,
+    tries: u32,
+) {
+    if let Some(tries) = tries.checked_sub(1) {
+        let (body, next) = (body.clone(), settle.clone());
+        *settle.borrow_mut() = Some(Timeout::new(32, move || {
+            center_if_outside(body, i, anywhere, next, tries)
+        }));
+    }
     let Some(panel) = body.cast::<HtmlElement>() else {
         return;
     };
@@ -366,6 +388,7 @@ fn center_if_outside(body: &NodeRef, i: usize, anywhere: bool) {
         return;
     }
     let offset = c.top() - p.top() + f64::from(panel.scroll_top());
+
     panel.set_scroll_top((offset - p.height() / 2.0 + c.height() / 2.0) as i32);
 }
 
