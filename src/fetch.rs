@@ -178,7 +178,10 @@ pub fn transcript(
                 continue;
             };
             let mime = link.mime.as_deref().or(served.as_deref());
-            if let Ok(t) = chapters::transcript::read(&bytes, mime) {
+            let start = crate::timing::now();
+            let read = chapters::transcript::read(&bytes, mime);
+            crate::timing::measure("chapter-player: transcript read", start);
+            if let Ok(t) = read {
                 if !t.cues.is_empty() {
                     dispatch.send(Action::TranscriptLoaded {
                         generation,

@@ -31,5 +31,6 @@ mod port;
 mod state;
 mod storage;
 mod store;
+mod timing;
 mod url;
 mod view;

@@ -44,6 +44,9 @@ impl PlayerState {
                     self.generation = self.generation.wrapping_add(1);
                     self.load_chapters(out);
                 }
+                if self.episode.transcript == crate::episode::TranscriptSource::None {
+                    self.load_transcript(out);
+                }
             }
             Action::DurationHint(ms) => {
                 Rc::make_mut(&mut self.episode).duration_ms = ms;

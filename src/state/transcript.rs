@@ -1,6 +1,7 @@
 //! The transcript side of the reducer: the episode's transcript given as data, or fetched from
 //! the first of its files that can be (in the listener's language first, timed before untimed),
-//! or, when none can, the files themselves as links.
+//! or, when none can, the files themselves as links; without either, the transcript its show
+//! notes hold, if they hold one.
 
 use super::{Action, Command, PlayerState};
 use crate::episode::TranscriptSource;
@@ -46,7 +47,11 @@ impl PlayerState {
     pub(super) fn load_transcript(&mut self, out: &mut Vec<Command>) {
         self.transcript_generation = self.transcript_generation.wrapping_add(1);
         self.transcript = match &self.episode.transcript {
-            TranscriptSource::None => TranscriptState::None,
+            // The last source: a transcript written into the notes themselves.
+            TranscriptSource::None => chapters::transcript::from_notes(&self.episode.notes)
+                .map_or(TranscriptState::None, |t| {
+                    TranscriptState::Ready(Rc::new(t))
+                }),
             TranscriptSource::Inline(t) => TranscriptState::Ready(t.clone()),
             TranscriptSource::Links(links) => {
                 out.push(Command::FetchTranscript {
@@ -143,5 +148,21 @@ mod tests {
             load(TranscriptSource::None).0.transcript,
             TranscriptState::None
         );
+    }
+
+    #[test]
+    fn without_a_source_the_transcript_in_the_notes_is_shown() {
+        let notes = "[00:00:00] Intro\n[00:05:00] Interview\n[00:20:00] News\n[00:40:00] Outro\n\nTranscript\n\n[00:00:00] **swyx:** Thanks for watching, this is a long first sentence.\n\n[00:00:05] **Charlie:** Welcome back, friends, it has been a week since the fair.\n\n[00:00:28] **swyx:** Thank you all for your support and stay tuned for the news.\n";
+        let mut s = PlayerState::default();
+        s.update(Action::Load(Rc::new(Episode {
+            src: "https://pod.example/ep.mp3".into(),
+            notes: Rc::from(notes),
+            ..Episode::default()
+        })));
+        let TranscriptState::Ready(t) = &s.transcript else {
+            panic!("no transcript from the notes: {:?}", s.transcript);
+        };
+        assert_eq!(t.cues.len(), 3);
+        assert_eq!(t.cues[1].speaker.as_deref(), Some("Charlie"));
     }
 }

@@ -25,6 +25,8 @@ use yew::prelude::*;
 
 /// Timings that run this far past the audio's end are for another cut of the episode.
 const MISMATCH_MS: u64 = 30_000;
+/// How long typing must pause before the matches are highlighted.
+const HIGHLIGHT_MS: u32 = 150;
 /// How long typing must pause before the match count is said.
 const SETTLE_MS: u32 = 600;
 /// How many frames a scroll to a cue is checked again while paragraphs are laid out.
@@ -56,6 +58,15 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
             move || drop(pending)
         });
     }
+    // The first render of the text, timed from here to its effect (the DOM built).
+    {
+        let start = (*built).then(crate::timing::now);
+        use_effect_with(*built, move |_| {
+            if let Some(start) = start {
+                crate::timing::measure("chapter-player: transcript render", start);
+            }
+        });
+    }
     let mismatch = t.timed
         && props
             .duration_ms
@@ -74,8 +85,19 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
         move |(q, _)| index.find(q)
     });
     let active = use_state_eq(|| None::<usize>);
-    let said = use_state_eq(String::new);
+    // Whether the count is said: once typing settles, and on each move between matches.
+    let say_count = use_state_eq(|| false);
     let settle = use_mut_ref(|| None::<Timeout>);
+    // When the matches of a new query started to be highlighted, for its `performance` entry.
+    let searched_at = use_mut_ref(|| None::<f64>);
+    {
+        let searched_at = searched_at.clone();
+        use_effect_with((*query).clone(), move |_| {
+            if let Some(start) = searched_at.borrow_mut().take() {
+                crate::timing::measure("chapter-player: transcript search", start);
+            }
+        });
+    }
     let tab_cue = use_state_eq(|| None::<usize>);
     let quote = use_state_eq(|| None::<(u64, u64, String)>);
 
@@ -200,42 +222,63 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
         })
     };
 
+    // Typing stays instant however long the transcript: the matches are highlighted once the
+    // typing pauses (HIGHLIGHT_MS), and their count said a little later (SETTLE_MS).
     let oninput = {
-        let (query, active, said, settle, index) = (
+        let (query, active, say_count, settle, searched_at) = (
             query.clone(),
             active.clone(),
-            said.clone(),
+            say_count.clone(),
             settle.clone(),
-            index.clone(),
+            searched_at.clone(),
         );
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let q = input.value();
-            query.set(q.clone());
             active.set(None);
-            said.set(String::new());
-            let (said, index) = (said.clone(), index.clone());
-            *settle.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
-                let n = index.find(&q).len();
-                said.set(match (q.trim().is_empty(), n) {
-                    (true, _) => String::new(),
-                    (false, 0) => lang.text(Text::NoMatches).to_string(),
-                    (false, n) => lang.fill(Text::MatchOf, &["1", &n.to_string()]),
-                });
+            say_count.set(false);
+            let (query, say_count, later, searched_at) = (
+                query.clone(),
+                say_count.clone(),
+                settle.clone(),
+                searched_at.clone(),
+            );
+            *settle.borrow_mut() = Some(Timeout::new(HIGHLIGHT_MS, move || {
+                *searched_at.borrow_mut() = Some(crate::timing::now());
+                query.set(q);
+                *later.borrow_mut() = Some(Timeout::new(SETTLE_MS - HIGHLIGHT_MS, move || {
+                    say_count.set(true)
+                }));
             }));
         })
     };
     let onsearchkey = {
-        let (active, matches, said, paused) = (
+        let (active, matches, say_count, paused, query, settle) = (
             active.clone(),
             matches.clone(),
-            said.clone(),
+            say_count.clone(),
             paused.clone(),
+            query.clone(),
+            settle.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Enter" || matches.is_empty() {
+            if e.key() != "Enter" {
+                return;
+            }
+            // Enter before the highlighting caught up with the typing: search now, first match.
+            let typed = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value());
+            if let Some(typed) = typed.filter(|t| *t != *query) {
+                e.prevent_default();
+                settle.borrow_mut().take();
+                query.set(typed);
+                paused.set(true);
+                active.set(Some(0));
+                say_count.set(true);
+                return;
+            }
+            if matches.is_empty() {
                 return;
             }
             e.prevent_default();
@@ -248,11 +291,19 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
             };
             paused.set(true);
             active.set(Some(next));
-            said.set(lang.fill(Text::MatchOf, &[&(next + 1).to_string(), &n.to_string()]));
+            say_count.set(true);
         })
     };
 
     let current_match = (*active).and_then(|a| matches.get(a)).map(|m| m.cue);
+    let count = match (*say_count, query.trim().is_empty(), matches.len()) {
+        (false, _, _) | (_, true, _) => String::new(),
+        (true, false, 0) => lang.text(Text::NoMatches).to_string(),
+        (true, false, n) => {
+            let at = (*active).map_or(1, |a| a + 1);
+            lang.fill(Text::MatchOf, &[&at.to_string(), &n.to_string()])
+        }
+    };
     let tab_stop = (*tab_cue).or(current_match).or(props.current).or(Some(0));
     let turns_html = layout.iter().map(|(speaker, range, heading)| {
         let inside = |i: Option<usize>| i.filter(|i| range.contains(i));
@@ -292,7 +343,7 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
             <div class="transcript-tools" part="transcript-tools">
                 <input type="search" part="transcript-search" aria-label={lang.text(Text::SearchTranscript)}
                     placeholder={lang.text(Text::SearchTranscript)} {oninput} onkeydown={onsearchkey} />
-                <span class="transcript-count" part="transcript-count" role="status">{ (*said).clone() }</span>
+                <span class="transcript-count" part="transcript-count" role="status">{ count }</span>
                 if t.timed && !mismatch {
                     <button type="button" class="transcript-follow" part="transcript-follow"
                         aria-pressed={if *follow_on { "true" } else { "false" }} onclick={toggle_follow}>

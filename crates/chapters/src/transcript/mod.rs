@@ -8,6 +8,7 @@
 mod html;
 mod json;
 mod normalize;
+mod notes;
 pub mod search;
 mod speaker;
 mod srt;
@@ -18,6 +19,7 @@ mod write;
 
 use std::fmt;
 
+pub use notes::from_notes;
 pub use write::write;
 
 /// One stretch of speech: when, who, what. Untimed transcripts give every cue a start of 0 and

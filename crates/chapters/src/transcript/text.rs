@@ -58,7 +58,7 @@ pub fn read(text: &str) -> Transcript {
 }
 
 /// A time at the line's start, bare or in brackets, and the rest of the line.
-fn leading_time(line: &str) -> (Option<u64>, &str) {
+pub(super) fn leading_time(line: &str) -> (Option<u64>, &str) {
     let inner = line.trim_start_matches(['[', '(']);
     let Some(t) = scan_clock(inner.as_bytes(), 0) else {
         return (None, line);

@@ -17,7 +17,7 @@ USAGE:
     chapters parse [OPTIONS] [FILE]
     chapters tag EPISODE.mp3 CHAPTERS [--out OUT.mp3] [--id3v2.4]
     chapters feed FEED.xml|URL --out DIR [--tags BASE_URL]
-    chapters transcript FILE [--from FORMAT] --to vtt|srt|json|html|text
+    chapters transcript FILE [--from FORMAT|notes] --to vtt|srt|json|html|text
 
 parse: reads FILE (or standard input when FILE is absent or -) and prints its
 chapters, by default as Podcasting 2.0 JSON:
@@ -60,7 +60,9 @@ transcript: converts a transcript (WebVTT with <v Speaker> voices, SRT,
 Podcasting 2.0 JSON, HTML with <cite>/<time>/<p>, or plain text), read
 leniently and detected by content unless --from names it, and prints it
 in the --to format. Word-level JSON is joined into sentences; placeholder
-speakers (SPEAKER_1) become \"Speaker 1\".
+speakers (SPEAKER_1) become \"Speaker 1\". --from notes takes the transcript
+written into show notes (timed lines of speakers the chapter finder sets
+aside).
 
 FORMATS:
     notes   show notes as plain text, HTML or Markdown; the longest run of

@@ -7,8 +7,16 @@ use std::io::Write;
 
 pub struct Args {
     file: String,
-    from: Option<Kind>,
+    from: From,
     to: Kind,
+}
+
+/// Where the transcript is read from: a transcript file (of a kind, or detected), or the
+/// transcript written into show notes.
+enum From {
+    Detect,
+    Kind(Kind),
+    Notes,
 }
 
 fn kind(flag: &str, name: &str) -> Result<Kind, String> {
@@ -19,7 +27,7 @@ fn kind(flag: &str, name: &str) -> Result<Kind, String> {
 
 pub fn parse_args(rest: &[String]) -> Result<Args, String> {
     let mut file = None;
-    let mut from = None;
+    let mut from = From::Detect;
     let mut to = None;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
@@ -36,8 +44,11 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
         match flag {
             "--to" => to = Some(kind("--to", &value("--to")?)?),
             "--from" => {
-                let v = value("--from")?;
-                from = (v != "auto").then(|| kind("--from", &v)).transpose()?;
+                from = match value("--from")?.as_str() {
+                    "auto" => From::Detect,
+                    "notes" => From::Notes,
+                    v => From::Kind(kind("--from", v)?),
+                };
             }
             f if f.starts_with('-') && f != "-" => return Err(format!("unknown option '{f}'")),
             f => {
@@ -63,10 +74,22 @@ pub fn run(args: Args) -> Result<(), String> {
     } else {
         io::read(&args.file)?
     };
-    let kind = args.from.unwrap_or_else(|| Kind::detect(&bytes, None));
-    let t = kind
-        .read(&bytes)
-        .map_err(|e| format!("{}: {e}", args.file))?;
+    let t = match args.from {
+        From::Notes => {
+            transcript::from_notes(&String::from_utf8_lossy(&bytes)).ok_or_else(|| {
+                format!(
+                    "{}: the notes hold no transcript (timed lines of speakers)",
+                    args.file
+                )
+            })?
+        }
+        From::Kind(kind) => kind
+            .read(&bytes)
+            .map_err(|e| format!("{}: {e}", args.file))?,
+        From::Detect => Kind::detect(&bytes, None)
+            .read(&bytes)
+            .map_err(|e| format!("{}: {e}", args.file))?,
+    };
     if !t.timed && matches!(args.to, Kind::Vtt | Kind::Srt) {
         eprintln!(
             "chapters: {} has no times; every cue is written at 0:00",
