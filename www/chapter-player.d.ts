@@ -53,6 +53,8 @@ export interface ChapterPlayerElement extends HTMLElement, Omit<ChapterPlayer, "
   artwork: string;
   /** `chapters`: the URL of a JSON, WebVTT or PSC chapters file (`chapters` is the list). */
   chaptersUrl: string;
+  /** `transcript`: the URL of a WebVTT, SRT, Podcasting 2.0 JSON, HTML or text transcript. */
+  transcriptUrl: string;
   /** `theme`: `light`, `dark`, or empty to follow the system. */
   theme: string;
   /** `feed`: a podcast RSS feed to play as a playlist. */
@@ -94,6 +96,19 @@ declare global {
   }
 }
 
+/** A cue of a transcript given to `mount()`: seconds, like chapters. */
+export interface CueInput {
+  start: number;
+  end?: number;
+  speaker?: string;
+  text: string;
+}
+
+/** A transcript: given as cues, or a file to fetch (WebVTT, SRT, JSON, HTML or text). */
+type TranscriptInput =
+  | { transcript?: CueInput[]; transcriptUrl?: never }
+  | { transcriptUrl: string; transcript?: never };
+
 /** What every configuration may say. */
 interface Common {
   title?: string;
@@ -111,7 +126,7 @@ type OneEpisode = Common & { src: string } & (
   | { notes?: string; chapters?: never; chaptersUrl?: never }
   | { chapters: ChapterInput[]; chaptersUrl?: never }
   | { chaptersUrl: string; chapters?: never }
-) & { feed?: never; playlist?: never };
+) & TranscriptInput & { feed?: never; playlist?: never };
 
 /** One entry of `mount({ playlist })`. */
 export type PlaylistEntry = {
@@ -124,7 +139,7 @@ export type PlaylistEntry = {
   | { notes?: string; chapters?: never; chaptersUrl?: never }
   | { chapters: ChapterInput[]; chaptersUrl?: never; notes?: string }
   | { chaptersUrl: string; chapters?: never; notes?: string }
-);
+) & TranscriptInput;
 
 /** `mount()`'s configuration: one episode, a podcast feed, or a playlist. */
 export type MountConfig =

@@ -4,6 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   useBrowser,
   openDemo,
@@ -15,6 +17,7 @@ import {
   chapterButtons,
   servePage,
   DIST_URL,
+  REPO,
 } from './harness.mjs';
 
 const ctx = useBrowser();
@@ -254,6 +257,11 @@ test('a strict Content-Security-Policy page renders, plays and seeks with no vio
   const url = await servePage(page, 'csp.html', {
     'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
   });
+  await page.route(`${DIST_URL}/transcripts/*`, (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/vtt',
+    body: readFileSync(join(REPO, 'tests/browser/fixtures/transcripts', new URL(route.request().url()).pathname.split('/').pop())),
+  }));
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -268,6 +276,13 @@ test('a strict Content-Security-Policy page renders, plays and seeks with no vio
   await part(page, '#strict', 'seek-bar').hover({ position: { x: 50, y: 10 } });
   await part(page, '#strict', 'tooltip').waitFor();
   await page.evaluate(() => document.querySelector('#strict').pause());
+  // The transcript panel too: opened, searched, a cue chosen.
+  await page.waitForFunction(() => document.querySelector('#strict').shadowRoot.querySelector('[part~="transcript-cue"]'));
+  await page.evaluate(() => { document.querySelector('#strict').shadowRoot.querySelector('[part~="transcript"]').open = true; });
+  await part(page, '#strict', 'transcript-search').fill('café');
+  await page.waitForFunction(() => document.querySelector('#strict').shadowRoot.querySelector('[part~="transcript-match"]'));
+  await page.locator('#strict [data-cue="4"]').click();
+  await waitForAudioTime(page, '#strict', 20, 0.5);
   const inline = await page.evaluate(() => document.querySelector('#strict').shadowRoot.querySelectorAll('[style]').length);
   const played = await page.evaluate(() => getComputedStyle(document.querySelector('#strict').shadowRoot.querySelector('.played')).width);
   assert.notEqual(played, '0px', 'the progress fill is drawn');

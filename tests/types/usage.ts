@@ -10,6 +10,7 @@ if (el) {
   typed.show = "core.py";
   typed.artwork = "art.jpg";
   typed.chaptersUrl = "chapters.json";
+  typed.transcriptUrl = "transcript.vtt";
   typed.theme = "dark";
   typed.feed = "feed.xml";
   typed.noResume = true;
@@ -43,6 +44,8 @@ async function configs(host: HTMLElement): Promise<ChapterPlayer[]> {
     mount(host, { src: "a.mp3", title: "A", notes: "(00:00) Intro", theme: "auto", duration: 60, resume: false }),
     mount(host, { src: "a.mp3", chapters: [{ start: 0, title: "Intro", img: "i.jpg", url: "https://x" }] }),
     mount(host, { src: "a.mp3", chaptersUrl: "c.vtt" }),
+    mount(host, { src: "a.mp3", transcriptUrl: "t.srt" }),
+    mount(host, { src: "a.mp3", transcript: [{ start: 0, end: 4.2, speaker: "Ana", text: "Hello." }] }),
     mount(host, { feed: "feed.xml", show: "Show" }),
     mount(host, { playlist: [{ src: "1.mp3", title: "One", notes: "0:00 A" }, { src: "2.mp3", chaptersUrl: "2.json" }] }),
     // @ts-expect-error: a wrong field
@@ -57,6 +60,10 @@ async function configs(host: HTMLElement): Promise<ChapterPlayer[]> {
     mount(host, { src: "a.mp3", theme: "blue" }),
     // @ts-expect-error: a chapter needs its title
     mount(host, { src: "a.mp3", chapters: [{ start: 0 }] }),
+    // @ts-expect-error: a transcript and a transcript file at once
+    mount(host, { src: "a.mp3", transcript: [], transcriptUrl: "t.vtt" }),
+    // @ts-expect-error: a cue needs its text
+    mount(host, { src: "a.mp3", transcript: [{ start: 0 }] }),
   ]);
 }
 void configs;

@@ -32,7 +32,7 @@ const FILES: [&str; 2] = ["chapter-player.js", "chapter-player-widget_bg.wasm"];
 /// included) with the next one loaded ahead and a broken one replaced by the episode's, chapter
 /// thumbnails (a broken one hidden) and the chapter's link in the header, ID3 pictures shown through `blob:` URLs
 /// that are freed when replaced, and chapter files' images resolved against the file; then
-/// 198 KiB for transcripts (+25.9 KiB): the five readers, search, the panel (following, search,
+/// 198 KiB for transcripts (+26.7 KiB): the five readers, search, the panel (following, search,
 /// quotes, links when no file can be fetched), their labels in six languages and their
 /// `performance` entries. Until issue 22 splits the module, a page without a transcript pays
 /// for them too.
