@@ -50,6 +50,25 @@ pub fn tag_len(header: &[u8]) -> Option<usize> {
 /// A valid tag without chapters gives an empty list. Damage inside a chapter (an overrunning or
 /// unreadable sub-frame) costs only that sub-frame; damage to the tag's own structure is an error.
 pub fn read(bytes: &[u8]) -> Result<Chapters, ParseError> {
+    let mut list = Vec::new();
+    each_frame(bytes, |major, frame, unsync_every_frame| {
+        if &frame.id == b"CHAP" {
+            if let Some(content) = frame_content(major, &frame, unsync_every_frame) {
+                list.push(read_chap(&content, major)?);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(finish(list))
+}
+
+/// Calls `f` with each frame of the ID3v2.3 or v2.4 tag at the start of `bytes` (with the
+/// version, and whether a v2.4 tag unsynchronised every frame), after checking the header,
+/// undoing v2.3's whole-tag unsynchronisation and skipping an extended header; the version.
+fn each_frame(
+    bytes: &[u8],
+    mut f: impl FnMut(u8, RawFrame<'_>, bool) -> Result<(), ParseError>,
+) -> Result<u8, ParseError> {
     let header = parse_header(bytes).map_err(|problem| err(problem.message(bytes)))?;
     if header.major != 3 && header.major != 4 {
         return Err(err(format!(
@@ -77,9 +96,6 @@ pub fn read(bytes: &[u8]) -> Result<Chapters, ParseError> {
     } else {
         &body
     };
-    let unsync_every_frame = header.major == 4 && tag_unsync;
-
-    let mut list = Vec::new();
     for frame in frames(frame_area, header.major) {
         let frame = frame.map_err(|o| {
             err(format!(
@@ -89,14 +105,9 @@ pub fn read(bytes: &[u8]) -> Result<Chapters, ParseError> {
                 o.left
             ))
         })?;
-        if &frame.id != b"CHAP" {
-            continue;
-        }
-        if let Some(content) = frame_content(header.major, &frame, unsync_every_frame) {
-            list.push(read_chap(&content, header.major)?);
-        }
+        f(header.major, frame, header.major == 4 && tag_unsync)?;
     }
-    Ok(finish(list))
+    Ok(header.major)
 }
 
 /// A frame of an existing tag, kept as stored for [`id3_write`](super::id3_write) to copy.
@@ -120,52 +131,20 @@ pub(super) fn stored_tag(bytes: &[u8]) -> Result<Option<StoredTag>, ParseError> 
     if !bytes.starts_with(b"ID3") {
         return Ok(None);
     }
-    let header = parse_header(bytes).map_err(|problem| err(problem.message(bytes)))?;
-    if header.major != 3 && header.major != 4 {
-        return Err(err(format!(
-            "the file's ID3v2.{} tag cannot be rewritten: only ID3v2.3 and ID3v2.4 tags can",
-            header.major
-        )));
-    }
-    let len = tag_len(bytes).unwrap_or(usize::MAX);
-    let Some(body) = bytes.get(HEADER_LEN..HEADER_LEN.saturating_add(header.size)) else {
-        return Err(err("the ID3 tag runs past the end of the file"));
-    };
-    let tag_unsync = header.flags & TAG_UNSYNC != 0;
-    let body = if header.major == 3 && tag_unsync {
-        resync(body)
-    } else {
-        Cow::Borrowed(body)
-    };
-    let frame_area: &[u8] = if header.flags & TAG_EXTENDED != 0 {
-        skip_extended_header(&body, header.major)?
-    } else {
-        &body
-    };
-    let mut stored = Vec::new();
-    for frame in frames(frame_area, header.major) {
-        let frame = frame.map_err(|o| {
-            err(format!(
-                "frame \"{}\" overruns the tag: {} bytes declared, only {} left",
-                String::from_utf8_lossy(&o.id),
-                o.declared,
-                o.left
-            ))
-        })?;
-        let mut format_flags = frame.format_flags;
-        if header.major == 4 && tag_unsync {
-            format_flags |= 0x02;
-        }
-        stored.push(StoredFrame {
+    let mut frames = Vec::new();
+    let major = each_frame(bytes, |_, frame, unsync_every_frame| {
+        let unsync = if unsync_every_frame { 0x02 } else { 0 };
+        frames.push(StoredFrame {
             id: frame.id,
-            flags: [frame.status_flags, format_flags],
+            flags: [frame.status_flags, frame.format_flags | unsync],
             data: frame.data.to_vec(),
         });
-    }
+        Ok(())
+    })?;
     Ok(Some(StoredTag {
-        major: header.major,
-        len,
-        frames: stored,
+        major,
+        len: tag_len(bytes).unwrap_or(usize::MAX),
+        frames,
     }))
 }
 

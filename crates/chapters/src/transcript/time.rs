@@ -48,6 +48,35 @@ pub fn timing(line: &str) -> Option<(u64, u64)> {
     Some((start, end.max(start)))
 }
 
+/// The cue blocks of a WebVTT or SRT body (blocks are separated by blank lines): each block
+/// whose first or second line is a readable timing line, as its times and its text lines. An
+/// identifier or cue number may come first; `NOTE`, `STYLE` and `REGION` blocks and junk have
+/// no timing line and are passed over.
+pub fn cue_blocks<'a>(
+    lines: &'a [&'a str],
+) -> impl Iterator<Item = ((u64, u64), &'a [&'a str])> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+            i += 1;
+        }
+        if i >= lines.len() {
+            return None;
+        }
+        let start = i;
+        while lines.get(i).is_some_and(|l| !l.trim().is_empty()) {
+            i += 1;
+        }
+        let block = &lines[start..i];
+        let Some(at) = block.iter().take(2).position(|l| l.contains("-->")) else {
+            continue;
+        };
+        if let Some(times) = timing(block[at]) {
+            return Some((times, &block[at + 1..]));
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,31 +12,16 @@ pub fn read(text: &str) -> Result<Transcript, String> {
         .trim_start()
         .strip_prefix("WEBVTT")
         .ok_or("missing WEBVTT header")?;
-    let mut cues = Vec::new();
-    // Blocks are separated by blank lines; the header block (up to its first blank line, or to
-    // a timing line when the blank line was forgotten) is not a cue.
+    // The header block (up to its first blank line, or to a timing line when the blank line
+    // was forgotten) is not a cue.
     let lines: Vec<&str> = after.lines().collect();
-    let mut i = lines
+    let body = lines
         .iter()
         .position(|l| l.trim().is_empty() || l.contains("-->"))
         .unwrap_or(lines.len());
-    while i < lines.len() {
-        while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
-            i += 1;
-        }
-        let start = i;
-        while lines.get(i).is_some_and(|l| !l.trim().is_empty()) {
-            i += 1;
-        }
-        let block = &lines[start..i];
-        let Some(timing_at) = block.iter().take(2).position(|l| l.contains("-->")) else {
-            continue; // NOTE, STYLE, REGION, or junk
-        };
-        let Some((start_ms, end_ms)) = time::timing(block[timing_at]) else {
-            continue;
-        };
-        cues.extend(voiced_lines(&block[timing_at + 1..], start_ms, end_ms));
-    }
+    let cues = time::cue_blocks(&lines[body..])
+        .flat_map(|((start_ms, end_ms), text)| voiced_lines(text, start_ms, end_ms))
+        .collect();
     Ok(Transcript { cues, timed: true })
 }
 

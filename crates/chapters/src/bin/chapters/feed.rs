@@ -1,6 +1,7 @@
 //! `chapters feed FEED --out DIR`: every episode's chapters as a Podcasting 2.0 JSON file, from
 //! the best source the episode has, and a table of what was found where.
 
+use crate::args::{Arg, Words};
 use crate::io;
 use chapters::feed::{self, Episode};
 use chapters::{ChapterSource, Chapters, Format};
@@ -17,23 +18,13 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
     let mut feed = None;
     let mut out = None;
     let mut tags = None;
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag {
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--tags" => tags = Some(value("--tags")?),
-            f if f.starts_with('-') => return Err(format!("unknown option '{f}'")),
-            f => {
+    let mut words = Words::new(rest);
+    while let Some(arg) = words.next_arg() {
+        match arg {
+            Arg::Flag("--out", inline) => out = Some(PathBuf::from(words.value("--out", inline)?)),
+            Arg::Flag("--tags", inline) => tags = Some(words.value("--tags", inline)?.to_string()),
+            Arg::Flag(f, _) => return Err(format!("unknown option '{f}'")),
+            Arg::Word(f) => {
                 if feed.replace(f.to_string()).is_some() {
                     return Err("more than one feed given".into());
                 }

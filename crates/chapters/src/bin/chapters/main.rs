@@ -2,6 +2,7 @@
 //! chapter file and writes chapters; `tag` writes them into an MP3; `feed` writes a feed's;
 //! `transcript` converts transcripts. All parsing and writing of formats lives in the library.
 
+mod args;
 mod feed;
 mod io;
 mod parse;

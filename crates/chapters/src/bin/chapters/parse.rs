@@ -1,6 +1,7 @@
 //! `chapters parse [FILE]`: reads show notes or a chapter file and prints its chapters in any
 //! format, or, with `--explain`, where in the notes each came from.
 
+use crate::args::{Arg, Words};
 use chapters::timestamp::{format_hms, parse_duration};
 use chapters::Format;
 use std::io::{Read, Write};
@@ -21,18 +22,22 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
         duration_ms: None,
         explain: false,
     };
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
+    let mut words = Words::new(rest);
+    while let Some(arg) = words.next_arg() {
+        let (flag, inline) = match arg {
+            Arg::Word("-") => {
+                parsed.file = None;
+                continue;
+            }
+            Arg::Word(f) => {
+                if parsed.file.replace(f.to_string()).is_some() {
+                    return Err("more than one input file given".into());
+                }
+                continue;
+            }
+            Arg::Flag(flag, inline) => (flag, inline),
         };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| words.value(name, inline).map(str::to_string);
         match flag {
             "--from" => {
                 let v = value("--from")?;
@@ -59,13 +64,7 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
                 parsed.duration_ms = Some(ms);
             }
             "--explain" => parsed.explain = true,
-            "-" => parsed.file = None,
-            f if f.starts_with('-') => return Err(format!("unknown option '{f}'")),
-            f => {
-                if parsed.file.replace(f.to_string()).is_some() {
-                    return Err("more than one input file given".into());
-                }
-            }
+            f => return Err(format!("unknown option '{f}'")),
         }
     }
     Ok(parsed)

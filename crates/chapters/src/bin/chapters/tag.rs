@@ -1,6 +1,7 @@
 //! `chapters tag EPISODE.mp3 CHAPTERS`: writes chapters from any input `parse` reads into the
 //! MP3's ID3 tag, where podcast apps look for them.
 
+use crate::args::{Arg, Words};
 use crate::io;
 use chapters::formats::id3_write;
 use chapters::timestamp::format_hms;
@@ -18,17 +19,14 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
     let mut files = Vec::new();
     let mut out = None;
     let mut version = None;
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        match arg.split_once('=') {
-            Some(("--out", v)) => out = Some(v.to_string()),
-            _ if arg == "--out" => out = Some(it.next().ok_or("--out needs a value")?.clone()),
-            _ if arg == "--id3v2.4" => version = Some(4),
-            _ if arg == "--id3v2.3" => version = Some(3),
-            _ if arg.starts_with('-') && arg != "-" => {
-                return Err(format!("unknown option '{arg}'"))
-            }
-            _ => files.push(arg.clone()),
+    let mut words = Words::new(rest);
+    while let Some(arg) = words.next_arg() {
+        match arg {
+            Arg::Flag("--out", inline) => out = Some(words.value("--out", inline)?.to_string()),
+            Arg::Flag("--id3v2.4", None) => version = Some(4),
+            Arg::Flag("--id3v2.3", None) => version = Some(3),
+            Arg::Flag(f, _) => return Err(format!("unknown option '{f}'")),
+            Arg::Word(f) => files.push(f.to_string()),
         }
     }
     let [episode, chapters] = <[String; 2]>::try_from(files)

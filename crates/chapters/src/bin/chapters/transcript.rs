@@ -1,6 +1,7 @@
 //! `chapters transcript FILE --to vtt|srt|json|html|text`: converts a transcript between the
 //! formats podcasts publish.
 
+use crate::args::{Arg, Words};
 use crate::io;
 use chapters::transcript::{self, Kind};
 use std::io::Write;
@@ -29,29 +30,19 @@ pub fn parse_args(rest: &[String]) -> Result<Args, String> {
     let mut file = None;
     let mut from = From::Detect;
     let mut to = None;
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag {
-            "--to" => to = Some(kind("--to", &value("--to")?)?),
-            "--from" => {
-                from = match value("--from")?.as_str() {
+    let mut words = Words::new(rest);
+    while let Some(arg) = words.next_arg() {
+        match arg {
+            Arg::Flag("--to", inline) => to = Some(kind("--to", words.value("--to", inline)?)?),
+            Arg::Flag("--from", inline) => {
+                from = match words.value("--from", inline)? {
                     "auto" => From::Detect,
                     "notes" => From::Notes,
                     v => From::Kind(kind("--from", v)?),
                 };
             }
-            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option '{f}'")),
-            f => {
+            Arg::Flag(f, _) => return Err(format!("unknown option '{f}'")),
+            Arg::Word(f) => {
                 if file.replace(f.to_string()).is_some() {
                     return Err("more than one transcript given".into());
                 }
