@@ -1,7 +1,8 @@
 // Size and speed of the player in headless Chromium. Run by `cargo xtask bench`, which builds the
 // release bundle and serves dist/ at DIST_URL. Prints a Markdown table for the README.
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, openSync, readSync, closeSync } from "node:fs";
+import { createServer } from "node:http";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const DIST = process.env.DIST_URL ?? "http://127.0.0.1:4173";
@@ -320,6 +321,73 @@ for (let i = 0; i < Math.min(RUNS, 7); i++) {
   thousandAll.push(all);
   await p.close();
 }
+// The mobile profile, as Lighthouse's: the CPU 4× slower, 150 ms round trips, 1.6 Mbps down,
+// every text and wasm file sent brotli-compressed as a CDN would — from a server of our own, since
+// the browser's network throttling applies only to real requests, not to intercepted ones.
+const mobile = await (async () => {
+  const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  const types = { css: "text/css", js: "text/javascript", wasm: "application/wasm", vtt: "text/vtt", html: "text/html" };
+  const routes = new Map();
+  for (const [name, peer] of Object.entries(PEERS)) {
+    const page = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>${name}</title><body>${peer.html}</body>`;
+    routes.set(`/${encodeURIComponent(name)}.html`, { type: "text/html", body: br(Buffer.from(page)) });
+    for (const [path, file] of Object.entries(peer.files)) {
+      routes.set(`/${path}`, { type: types[path.split(".").pop()], body: br(readFileSync(file)) });
+    }
+  }
+  routes.set("/peer/chapters.vtt", { type: "text/vtt", body: br(Buffer.from(VTT)) });
+  const audio = "dist/media/episode-18.mp3";
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = routes.get(path);
+    if (file) {
+      res.writeHead(200, { "content-type": file.type, "content-encoding": "br", "content-length": file.body.length });
+      return res.end(file.body);
+    }
+    if (path === "/media/episode-18.mp3") {
+      // The audio, with the Range support a player's metadata request needs.
+      const size = statSync(audio).size;
+      const m = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? "");
+      const start = m ? Number(m[1] || 0) : 0;
+      const end = Math.min(m && m[2] ? Number(m[2]) : size - 1, start + (1 << 20) - 1, size - 1);
+      const chunk = Buffer.alloc(end - start + 1);
+      const fd = openSync(audio, "r");
+      readSync(fd, chunk, 0, chunk.length, start);
+      closeSync(fd);
+      res.writeHead(m ? 206 : 200, { "content-type": "audio/mpeg", "accept-ranges": "bytes",
+        "content-range": `bytes ${start}-${end}/${size}`, "content-length": chunk.length });
+      return res.end(chunk);
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const LOADS = Number(process.env.BENCH_MOBILE_LOADS ?? 7);
+  const times = Object.fromEntries(Object.keys(PEERS).map((name) => [name, []]));
+  for (let i = 0; i < LOADS; i++) {
+    for (const [name, peer] of Object.entries(PEERS)) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+      const p = await context.newPage();
+      const cdp = await context.newCDPSession(p);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await p.goto(`${base}/${encodeURIComponent(name)}.html`, { waitUntil: "commit" });
+      times[name].push(await within(`${name} on the mobile profile`, p.evaluate((fn) => new Promise((resolve) => {
+        const done = new Function(`return (${fn})()`);
+        const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      }), peer.ready.toString())));
+      await context.close();
+    }
+  }
+  server.close();
+  return { loads: LOADS, ready: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) };
+})();
+
 // Transcripts: a 3-hour word-level Podcasting 2.0 JSON file, read, laid out, searched and
 // followed during a minute of playback at 2×.
 const transcript = await (async () => {
@@ -419,6 +487,12 @@ console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
 for (const [name, r] of Object.entries(peers)) {
   const clickCell = r.click === null ? "—" : `${r.click.toFixed(2)} ms`;
   console.log(`| ${name} | ${kib(r.bytes)} KiB | ${(r.bytes / us.bytes).toFixed(2)} | ${r.ready.toFixed(0)} ms | ${(r.ready / us.ready).toFixed(2)} | ${clickCell} |`);
+}
+console.log();
+console.log(`| Mobile profile (CPU 4× slower, 150 ms round trips, 1.6 Mbps, brotli; median of ${mobile.loads}) | navigation → chapters on screen | × ours |`);
+console.log("| --- | ---: | ---: |");
+for (const [name, ms] of Object.entries(mobile.ready)) {
+  console.log(`| ${name} | ${ms.toFixed(0)} ms | ${(ms / mobile.ready["chapter-player"]).toFixed(2)} |`);
 }
 console.log();
 console.log(`| chapter-player's load, from navigation (median of ${PEER_LOADS}) | ms |`);
