@@ -43,15 +43,28 @@ impl PlayerState {
         }
     }
 
+    /// Without a transcript of its own, the episode's transcript is the one its notes hold, if
+    /// they hold one.
+    pub(super) fn notes_transcript(&mut self) {
+        if self.episode.transcript == TranscriptSource::None {
+            self.transcript = chapters::transcript::from_notes(&self.episode.notes)
+                .map_or(TranscriptState::None, |t| {
+                    TranscriptState::Ready(Rc::new(t))
+                });
+        }
+    }
+
     /// The episode's transcript, fetched when it is a file; earlier answers are dropped.
     pub(super) fn load_transcript(&mut self, out: &mut Vec<Command>) {
         self.transcript_generation = self.transcript_generation.wrapping_add(1);
         self.transcript = match &self.episode.transcript {
-            // The last source: a transcript written into the notes themselves.
-            TranscriptSource::None => chapters::transcript::from_notes(&self.episode.notes)
-                .map_or(TranscriptState::None, |t| {
-                    TranscriptState::Ready(Rc::new(t))
-                }),
+            // The last source, the notes' own transcript, is looked for once the notes panel
+            // has rendered ([`Self::notes_transcript`]): nothing more runs before the chapters.
+            TranscriptSource::None if self.notes_shown => {
+                self.notes_transcript();
+                return;
+            }
+            TranscriptSource::None => TranscriptState::None,
             TranscriptSource::Inline(t) => TranscriptState::Ready(t.clone()),
             TranscriptSource::Links(links) => {
                 out.push(Command::FetchTranscript {
@@ -159,6 +172,9 @@ mod tests {
             notes: Rc::from(notes),
             ..Episode::default()
         })));
+        // Not before the chapters are on screen: once the notes panel has rendered.
+        assert_eq!(s.transcript, TranscriptState::None);
+        s.update(Action::ShowNotes);
         let TranscriptState::Ready(t) = &s.transcript else {
             panic!("no transcript from the notes: {:?}", s.transcript);
         };

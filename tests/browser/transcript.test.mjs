@@ -333,3 +333,28 @@ test('timings far past the audio\'s end are flagged and follow is off; axe finds
   await page.setViewportSize({ width: 300, height: 740 });
   assert.deepEqual(await axeViolations(page), []);
 });
+
+test('a transcript written into the show notes is shown as the transcript, after the chapters', async () => {
+  const page = await ctx.page();
+  await open(page);
+  const notes = [
+    'Chapters', '[00:00:00] Intro', '[00:04:17] Sports news', '[00:06:53] Reference counting', '[00:08:28] New segment', '',
+    'Transcript', '',
+    '[00:00:00] **swyx:** Thanks for listening, this is a long first sentence of the show.', '',
+    '[00:00:05] **AI Charlie:** Welcome back, friends, it has been a week since the fair.', '',
+    '[00:00:28] Thank you all for your support, and stay tuned for news about the next event.', '',
+    '[00:01:48] **swyx:** Welcome to the space, this is a long time coming, and I am excited.',
+  ].join('\n');
+  await page.evaluate(async (notes) => {
+    const { mount } = await import('/chapter-player.js');
+    const div = document.createElement('div');
+    div.id = 'notes-transcript';
+    document.querySelector('main').append(div);
+    await mount(div, { src: 'media/episode-18.mp3', title: 'Notes with a transcript', notes });
+  }, notes);
+  await page.waitForFunction(() => document.querySelector('#notes-transcript').shadowRoot.querySelector('[part~="transcript-turn"]'));
+  const chapters = await page.evaluate(() => [...document.querySelector('#notes-transcript').shadowRoot.querySelectorAll('[part~="chapter"] .chapter-title')].map((t) => t.textContent));
+  assert.deepEqual(chapters, ['Intro', 'Sports news', 'Reference counting', 'New segment']);
+  const speakers = await page.evaluate(() => [...document.querySelector('#notes-transcript').shadowRoot.querySelectorAll('[part~="transcript-speaker"]')].map((s) => s.textContent));
+  assert.deepEqual(speakers, ['swyx', 'AI Charlie', 'swyx']);
+});
