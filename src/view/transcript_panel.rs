@@ -16,7 +16,7 @@ use chapters::transcript::search::{Index, Match};
 use chapters::transcript::Transcript;
 use chapters::Chapters;
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -78,11 +78,18 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
     let layout = use_memo((t.clone(), props.chapters.clone()), |(t, chapters)| {
         layout(t, chapters)
     });
-    let index = use_memo(t.clone(), |t| Rc::new(Index::new(t)));
+    // The folded text search needs, built on the first search rather than with the panel.
+    let index = use_memo(t.clone(), |_| OnceCell::<Index>::new());
     let query = use_state_eq(String::new);
     let matches = use_memo(((*query).clone(), t.clone()), {
         let index = index.clone();
-        move |(q, _)| index.find(q)
+        move |(q, t)| {
+            if q.trim().is_empty() {
+                Vec::new()
+            } else {
+                index.get_or_init(|| Index::new(t)).find(q)
+            }
+        }
     });
     let active = use_state_eq(|| None::<usize>);
     // Whether the count is said: once typing settles, and on each move between matches.
@@ -305,18 +312,20 @@ pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
         }
     };
     let tab_stop = (*tab_cue).or(current_match).or(props.current).or(Some(0));
+    // Matches come in cue order: each paragraph takes its own slice of them, and the active
+    // match only when it is in that slice, so moving between matches re-renders two paragraphs.
     let turns_html = layout.iter().map(|(speaker, range, heading)| {
         let inside = |i: Option<usize>| i.filter(|i| range.contains(i));
-        let in_range: Vec<(usize, Match)> = matches
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| range.contains(&m.cue))
-            .map(|(n, m)| (n, m.clone()))
+        let first = matches.partition_point(|m| m.cue < range.start);
+        let end = matches.partition_point(|m| m.cue < range.end);
+        let in_range: Vec<(usize, Match)> = (first..end)
+            .zip(matches[first..end].iter().cloned())
             .collect();
+        let active_match = (*active).filter(|a| (first..end).contains(a));
         html! {
             <Turn transcript={t.clone()} speaker={speaker.clone()} cues={range.clone()}
                 heading={heading.clone()} current={inside(props.current)} matches={in_range}
-                active_match={*active} tab_stop={inside(tab_stop)} />
+                {active_match} tab_stop={inside(tab_stop)} />
         }
     });
     let toggle_follow = {

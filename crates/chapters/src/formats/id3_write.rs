@@ -231,19 +231,15 @@ fn latin1(s: &str) -> Vec<u8> {
 /// An `APIC` frame's data: the embedded picture, or else a link to the chapter's image (MIME
 /// type `-->`). Picture type 0, "other", as chapter images are neither cover nor artist.
 fn picture(c: &crate::model::Chapter) -> Option<Vec<u8>> {
-    let (mime, bytes): (&[u8], &[u8]) = match (&c.picture, &c.image) {
-        (Some(p), _) => (p.mime.as_bytes(), &p.data),
-        (None, Some(url)) => (b"-->", url.as_bytes()),
+    let (mime, payload): (&[u8], Vec<u8>) = match (&c.picture, &c.image) {
+        (Some(p), _) => (p.mime.as_bytes(), p.data.clone()),
+        (None, Some(url)) => (b"-->", latin1(url)),
         (None, None) => return None,
     };
     let mut out = vec![0];
     out.extend(mime);
     out.extend([0, 0, 0]); // MIME terminator, picture type, empty description
-    if c.picture.is_some() {
-        out.extend(bytes);
-    } else {
-        out.extend(latin1(std::str::from_utf8(bytes).unwrap_or_default()));
-    }
+    out.extend(payload);
     Some(out)
 }
 

@@ -1,38 +1,40 @@
 //! Cue timestamps as real transcript files write them, strict or not: `00:01:02.500` (WebVTT),
 //! `00:01:02,500` (SRT), `1:02.5`, `3:44.100`, `0.860` (seconds alone), stray spaces.
 
-use crate::timestamp::MAX_MS;
+use crate::timestamp::{parse_seconds, MAX_MS};
 
-/// Milliseconds in `s`: one to three `:`-separated fields, the last with an optional fraction
-/// after `.` or `,`.
+/// Milliseconds in `s`: one to three `:`-separated fields of at most six digits, the last with
+/// an optional fraction after `.` or `,`.
 pub fn parse(s: &str) -> Option<u64> {
     let s = s.trim();
-    let (clock, fraction) = match s.rfind(['.', ',']) {
-        Some(at) => (&s[..at], &s[at + 1..]),
-        None => (s, ""),
-    };
-    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+    let (clock, last) = s.rsplit_once(':').unwrap_or(("", s));
+    let last = last.trim();
+    if last
+        .split(['.', ','])
+        .next()
+        .is_some_and(|whole| whole.len() > 6)
+    {
         return None;
     }
-    let fields: Vec<&str> = clock.split(':').map(str::trim).collect();
-    if fields.len() > 3
+    let seconds_ms = parse_seconds(&last.replace(',', "."))?;
+    let fields: Vec<&str> = clock
+        .split(':')
+        .map(str::trim)
+        .filter(|_| !clock.is_empty())
+        .collect();
+    if fields.len() > 2
         || fields
             .iter()
             .any(|f| f.is_empty() || f.len() > 6 || !f.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
-    let seconds = fields.iter().try_fold(0u64, |acc, f| {
+    let minutes = fields.iter().try_fold(0u64, |acc, f| {
         Some(acc.checked_mul(60)? + f.parse::<u64>().ok()?)
     })?;
-    let fraction_ms: u64 = fraction
-        .bytes()
-        .zip([100, 10, 1])
-        .map(|(d, scale)| u64::from(d - b'0') * scale)
-        .sum();
-    seconds
-        .checked_mul(1000)
-        .map(|ms| ms + fraction_ms)
+    minutes
+        .checked_mul(60_000)?
+        .checked_add(seconds_ms)
         .filter(|ms| *ms <= MAX_MS)
 }
 
