@@ -131,8 +131,10 @@ test('an MP3 whose ID3 chapters carry APIC pictures: shown from memory in the he
   await open(page);
   await waitForMetadata(page, '#id3');
   await page.waitForFunction(() => document.querySelector('#id3').shadowRoot.querySelectorAll('[part~="chapter-art"]').length === 2);
-  const thumbs = await page.evaluate(() => [...document.querySelector('#id3').shadowRoot.querySelectorAll('[part~="chapter-art"]')].map((i) => i.currentSrc.slice(0, 5)));
-  assert.deepEqual(thumbs, ['blob:', 'blob:']);
+  // The thumbnails load lazily: each is given its blob URL at once, and shows it once the browser
+  // gets to it, so wait for the pictures to be decoded rather than read `currentSrc` straight away.
+  await page.waitForFunction(() => [...document.querySelector('#id3').shadowRoot.querySelectorAll('[part~="chapter-art"]')]
+    .every((i) => i.currentSrc.startsWith('blob:') && i.complete && i.naturalWidth > 0));
   const second = await page.evaluate(() => document.querySelector('#id3').chapters[1].start);
   await page.evaluate(() => { const p = document.querySelector('#id3'); p.muted = true; return p.play(); });
   await at(page, '#id3', second + 2);
