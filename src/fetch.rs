@@ -2,12 +2,13 @@
 //! fetched with Range requests so only the tag's bytes are downloaded. Every answer is an action.
 
 use crate::message::Reason;
+use crate::parts;
 use crate::port::Dispatch;
 use crate::state::Action;
 use chapters::feed::TranscriptLink;
 use chapters::formats::id3;
 use chapters::transcript::preference;
-use chapters::{Chapters, Format};
+use chapters::Chapters;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -28,9 +29,7 @@ async fn bytes_of(response: &Response) -> Result<Vec<u8>, Reason> {
 /// links are resolved against the file's own URL, as the file's author meant them.
 async fn chapters_file(url: &str) -> Result<Chapters, Reason> {
     let bytes = bytes_of(&get(url).await?).await?;
-    let chapters = Format::detect(&bytes)
-        .read(&bytes)
-        .map_err(|e| Reason::Invalid(e.to_string()))?;
+    let chapters = parts::read_chapters_file(bytes).await?;
     let base = crate::url::absolute(url);
     let mut list = chapters.as_slice().to_vec();
     for c in &mut list {
@@ -74,6 +73,15 @@ pub fn revoke_picture_urls(old: &Chapters, new: Option<&Chapters>) {
             let _ = web_sys::Url::revoke_object_url(image);
         }
     }
+}
+
+/// Starts loading a part of the player that a fetch under way will need, so that it downloads
+/// beside the file instead of after it. Its failure is met again, and reported, where the part
+/// is used.
+fn preload<E>(load: impl std::future::Future<Output = Result<(), E>> + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load.await;
+    });
 }
 
 /// A successful response for `url`, or why there is none.
@@ -124,8 +132,10 @@ async fn leading_bytes(url: &str, len: usize) -> Option<Vec<u8>> {
 async fn id3_chapters(src: &str) -> Option<Chapters> {
     let header = leading_bytes(src, 10).await?;
     let len = id3::tag_len(&header).filter(|len| *len <= MAX_TAG_BYTES)?;
+    preload(parts::preload_chapter_files());
     let tag = leading_bytes(src, len).await?;
-    id3::read(&tag)
+    parts::read_id3(tag)
+        .await
         .ok()
         .filter(|c| !c.is_empty())
         .map(with_picture_urls)
@@ -133,6 +143,7 @@ async fn id3_chapters(src: &str) -> Option<Chapters> {
 
 /// Fetches the chapter file at `url` for the source of `generation`, and answers.
 pub fn chapters(url: String, generation: u32, dispatch: Dispatch) {
+    preload(parts::preload_chapter_files());
     wasm_bindgen_futures::spawn_local(async move {
         dispatch.send(match chapters_file(&url).await {
             Ok(chapters) => Action::ChaptersLoaded {
@@ -165,6 +176,9 @@ pub fn transcript(
     generation: u32,
     dispatch: Dispatch,
 ) {
+    if !links.is_empty() {
+        preload(parts::preload_transcripts());
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let browser = web_sys::window()
             .and_then(|w| w.navigator().language())
@@ -177,9 +191,9 @@ pub fn transcript(
             let Ok(bytes) = bytes_of(&response).await else {
                 continue;
             };
-            let mime = link.mime.as_deref().or(served.as_deref());
+            let mime = link.mime.clone().or(served);
             let start = crate::timing::now();
-            let read = chapters::transcript::read(&bytes, mime);
+            let read = parts::read_transcript(bytes, mime).await;
             crate::timing::measure("chapter-player: transcript read", start);
             if let Ok(t) = read {
                 if !t.cues.is_empty() {
@@ -198,11 +212,14 @@ pub fn transcript(
 /// Loads a podcast feed as the player's playlist; a failure is shown where the episode list
 /// would be.
 pub fn feed(url: String, dispatch: Dispatch) {
+    preload(parts::preload_feed());
     wasm_bindgen_futures::spawn_local(async move {
         let absolute = crate::url::absolute(&url);
-        let result = feed_text(&absolute).await.and_then(|xml| {
-            let feed = chapters::feed::read(&xml).map_err(|e| Reason::Invalid(e.to_string()))?;
-            let entries = crate::playlist::from_feed(feed, &absolute);
+        let result = match feed_text(&absolute).await {
+            Ok(xml) => parts::read_feed(xml, absolute).await,
+            Err(reason) => Err(reason),
+        }
+        .and_then(|entries| {
             if entries.is_empty() {
                 Err(Reason::NoEpisodes)
             } else {

@@ -26,6 +26,7 @@ mod keymap;
 mod media_session;
 mod message;
 mod page;
+mod parts;
 mod playlist;
 mod port;
 mod state;

@@ -32,6 +32,10 @@ pub enum Reason {
     NoEpisodes,
     /// The format's reader refused it; its own words, which name a line or a field.
     Invalid(String),
+    /// The player's own code for reading this kind of file could not be downloaded (only a
+    /// build split into parts has any to download).
+    #[cfg_attr(not(split), allow(dead_code))]
+    Unloaded,
 }
 
 impl Reason {

@@ -1,5 +1,5 @@
-// trunk's post-build hook (Trunk.toml): the loader and the wasm-bindgen glue become one minified
-// file. A page then downloads one script fewer, the glue is ready the moment the loader runs
+// The last step of trunk's post-build hook (xtask/src/split.rs): the loader, the wasm-bindgen glue
+// and the splitter's loader for the lazily loaded parts become one minified file. A page then downloads one script fewer, the glue is ready the moment the loader runs
 // instead of arriving after it, and the two together are 2.9 KiB smaller (brotli). The sources
 // stay readable: www/chapter-player.js, and the glue wasm-bindgen writes.
 import { build } from "esbuild";
@@ -19,5 +19,6 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-// Bundled into the loader: nothing fetches it any more.
+// Bundled into the loader: nothing fetches them any more.
 rmSync(join(dir, "chapter-player-widget.js"));
+rmSync(join(dir, "__wasm_split.js"));

@@ -99,5 +99,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNotUtf8 => "es ist kein UTF-8-Text",
         Text::ReasonNoEpisodes => "der Feed hat keine Folgen mit Audio",
         Text::ReasonInvalid => "die Datei hat keine Form, die der Player lesen kann",
+        Text::ReasonUnloaded => "der Leser des Players dafür konnte nicht geladen werden",
     }
 }

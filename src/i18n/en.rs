@@ -93,5 +93,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNotUtf8 => "it is not UTF-8 text",
         Text::ReasonNoEpisodes => "the feed has no episodes with audio",
         Text::ReasonInvalid => "the file is not in a form the player reads",
+        Text::ReasonUnloaded => "the player’s reader for it could not be downloaded",
     }
 }

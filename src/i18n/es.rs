@@ -99,5 +99,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNotUtf8 => "no es texto UTF-8",
         Text::ReasonNoEpisodes => "el feed no tiene episodios con audio",
         Text::ReasonInvalid => "el archivo no tiene una forma que el reproductor sepa leer",
+        Text::ReasonUnloaded => "no se pudo descargar el lector del reproductor para ese archivo",
     }
 }

@@ -97,5 +97,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNotUtf8 => "UTF-8のテキストではありません",
         Text::ReasonNoEpisodes => "フィードに音声付きのエピソードがありません",
         Text::ReasonInvalid => "プレーヤーが読める形式のファイルではありません",
+        Text::ReasonUnloaded => "プレーヤーの読み込み用モジュールをダウンロードできませんでした",
     }
 }

@@ -155,6 +155,7 @@ texts! {
     ReasonHttp,
     ReasonUnreadable,
     ReasonNotUtf8,
+    ReasonUnloaded,
     ReasonNoEpisodes,
     /// `{0}`: what the format's reader said, in English (`invalid feed: line 1: …`): it names
     /// the line or field at fault, which the listener can pass on.

@@ -97,5 +97,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNotUtf8 => "não é texto UTF-8",
         Text::ReasonNoEpisodes => "o feed não tem episódios com áudio",
         Text::ReasonInvalid => "o arquivo não tem uma forma que o player saiba ler",
+        Text::ReasonUnloaded => "não foi possível baixar o leitor do player para esse arquivo",
     }
 }

@@ -52,6 +52,7 @@ impl Lang {
             Reason::Unreadable => self.text(Text::ReasonUnreadable).into(),
             Reason::NotUtf8 => self.text(Text::ReasonNotUtf8).into(),
             Reason::NoEpisodes => self.text(Text::ReasonNoEpisodes).into(),
+            Reason::Unloaded => self.text(Text::ReasonUnloaded).into(),
             // The reader's own words name a line or a field: for developers (see
             // `Command::ReportFailure`), not for listeners.
             Reason::Invalid(_) => self.text(Text::ReasonInvalid).into(),

@@ -11,6 +11,7 @@ mod release;
 mod serve;
 mod setup;
 mod size;
+mod split;
 
 use std::fs;
 use std::process::ExitCode;
@@ -38,6 +39,8 @@ commands:
                    budget (also a step of `test`)
   package          release build, then the npm package, packed into target/npm/ (also a step
                    of `test`, whose browser tests install and use it)
+  split            trunk's post-build hook: split the wasm into its parts, then wasm-bindgen,
+                   wasm-opt and the loader's bundle (run by trunk, not by hand)
   help             this text";
 
 fn main() -> ExitCode {
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         },
         ["bench"] => bench(),
         ["size"] => size(),
+        ["split"] => split::split(),
         ["package"] => package_command(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");

@@ -8,7 +8,7 @@ use crate::cmd::{self, command, run, Error, Result};
 use std::fs;
 use std::path::PathBuf;
 
-/// The files published, from dist/.
+/// The files published, from dist/, beside the parts the wasm was split into (`*.wasm`).
 const FILES: [&str; 3] = [
     "chapter-player.js",
     "chapter-player.d.ts",
@@ -40,6 +40,8 @@ fn package_field(name: &str) -> Result<Option<String>> {
 fn manifest(version: &str, repository: Option<&str>) -> String {
     let files = FILES
         .iter()
+        .filter(|f| !f.ends_with(".wasm"))
+        .chain(&["*.wasm"])
         .map(|f| format!("\"{f}\""))
         .collect::<Vec<_>>()
         .join(", ");
@@ -58,7 +60,7 @@ fn manifest(version: &str, repository: Option<&str>) -> String {
       "types": "./chapter-player.d.ts",
       "default": "./chapter-player.js"
     }},
-    "./chapter-player-widget_bg.wasm": "./chapter-player-widget_bg.wasm"
+    "./*.wasm": "./*.wasm"
   }},
   "types": "./chapter-player.d.ts",
   "files": [{files}, "README.md"],
@@ -84,8 +86,10 @@ import \"chapter-player\"; // defines <chapter-player>; or: import { mount } fro
 </chapter-player>
 ```
 
-The loader fetches `chapter-player-widget_bg.wasm` from next to itself, so keep the two files
-together (a bundler that copies assets, an import map, or a CDN path all do). Types are in `chapter-player.d.ts`.
+The loader fetches `chapter-player-widget_bg.wasm` from next to itself, and the parts a page
+needs only for chapter files, feeds or transcripts (`split_*.wasm`, `chunk_*.wasm`) when it
+uses them, so keep the `.wasm` files beside the loader (a bundler that copies assets, an import
+map, or a CDN path all do). Types are in `chapter-player.d.ts`.
 ";
 
 /// Assembles the package from dist/ (which must hold a release build) and packs it; the path of
@@ -101,7 +105,12 @@ pub fn pack() -> Result<PathBuf> {
         fs::remove_dir_all(&dir).map_err(|e| Error::new(format!("{}: {e}", dir.display())))?;
     }
     fs::create_dir_all(&dir).map_err(|e| Error::new(format!("{}: {e}", dir.display())))?;
-    for file in FILES {
+    let parts = crate::split::parts(&root.join("dist"))?;
+    for file in FILES
+        .iter()
+        .copied()
+        .chain(parts.iter().map(String::as_str))
+    {
         let from = root.join("dist").join(file);
         fs::copy(&from, dir.join(file))
             .map_err(|e| Error::new(format!("{}: {e} (build first)", from.display())))?;
@@ -129,7 +138,7 @@ mod tests {
         assert!(!m.contains("repository"));
         assert!(m.contains("\"types\": \"./chapter-player.d.ts\""));
         assert!(m.contains("\"default\": \"./chapter-player.js\""));
-        assert!(m.contains("\"chapter-player-widget_bg.wasm\", \"README.md\"]"));
+        assert!(m.contains("\"chapter-player.d.ts\", \"*.wasm\", \"README.md\"]"));
     }
 
     #[test]
