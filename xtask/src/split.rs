@@ -9,8 +9,10 @@
 //! relocations (`--emit-relocs`, set by `release::trunk`); trunk's own wasm-opt is off
 //! (`data-wasm-opt="0"` in index.html) since its output would be replaced.
 //!
-//! The split modules keep the names the splitter gives them (`split_<part>.wasm`, and
-//! `chunk_<n>.wasm` for code two parts share); the loader fetches them from next to itself.
+//! Each part is `split_<part>.wasm`; code that several parts share is a chunk, which the
+//! splitter numbers (`chunk_<n>.wasm`) in an order that changes with unrelated code. They are
+//! renamed for the parts that load them (`chunk-<part>-<part>.wasm`), so a page's preload lines
+//! stay true from one build to the next. The loader fetches them all from next to itself.
 
 use std::env;
 use std::fs;
@@ -81,9 +83,63 @@ fn split_module(input: &Path, work: &Path) -> Result<Vec<PathBuf>> {
             input.display()
         ))
     })?;
-    let mut parts = split.split_modules;
+    let link = work.join("__wasm_split.js");
+    let js = fs::read_to_string(&link).context(|| format!("reading {}", link.display()))?;
+    let (js, renames) = stable_chunk_names(&js)?;
+    fs::write(&link, js).context(|| format!("writing {}", link.display()))?;
+    let mut parts = Vec::new();
+    for path in split.split_modules {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let renamed = match renames.iter().find(|(old, _)| old == name) {
+            Some((_, new)) => {
+                let to = work.join(new);
+                fs::rename(&path, &to).context(|| format!("renaming {}", path.display()))?;
+                to
+            }
+            None => path,
+        };
+        parts.push(renamed);
+    }
     parts.sort();
     Ok(parts)
+}
+
+/// The splitter's loader with each chunk named for the parts that share it, and the renames.
+/// The loader announces each chunk with a comment listing those parts (`/* feed, transcripts */`)
+/// just before the line that fetches it.
+fn stable_chunk_names(js: &str) -> Result<(String, Vec<(String, String)>)> {
+    let mut out = String::with_capacity(js.len());
+    let mut renames = Vec::new();
+    let mut sharing: Option<String> = None;
+    for line in js.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(names) = trimmed
+            .strip_prefix("/* ")
+            .and_then(|l| l.strip_suffix(" */"))
+        {
+            sharing = Some(names.split(", ").collect::<Vec<_>>().join("-"));
+        }
+        let Some(start) = line.find("\"./chunk_") else {
+            out.push_str(line);
+            continue;
+        };
+        let old_end = line[start + 1..]
+            .find('"')
+            .ok_or("the splitter's loader: an unterminated chunk file name")?;
+        let old = &line[start + 3..start + 1 + old_end];
+        let parts = sharing.take().ok_or_else(|| {
+            Error::new(format!(
+                "the splitter's loader: no list of parts before {old}"
+            ))
+        })?;
+        let new = format!("chunk-{parts}.wasm");
+        out.push_str(&line.replacen(old, &new, 1));
+        renames.push((old.to_string(), new));
+    }
+    Ok((out, renames))
 }
 
 /// wasm-bindgen on the main module, as trunk runs it, keeping the exports the parts link to.
@@ -116,7 +172,7 @@ pub fn parts(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn is_part(name: &str) -> bool {
-    (name.starts_with("split_") || name.starts_with("chunk_")) && name.ends_with(".wasm")
+    (name.starts_with("split_") || name.starts_with("chunk-")) && name.ends_with(".wasm")
 }
 
 #[cfg(test)]
@@ -124,8 +180,26 @@ mod tests {
     #[test]
     fn parts_are_the_splitters_wasm_files() {
         assert!(super::is_part("split_feed.wasm"));
-        assert!(super::is_part("chunk_4.wasm"));
+        assert!(super::is_part("chunk-feed-transcripts.wasm"));
         assert!(!super::is_part("chapter-player-widget_bg.wasm"));
         assert!(!super::is_part("split_feed.js"));
+    }
+
+    #[test]
+    fn chunks_are_named_for_the_parts_that_share_them() {
+        let js = "const a = 1;\n/* feed, transcripts */\nconst __chunk_5 = makeLoad(() => {\n    \
+                  const src = fetch(new URL(\"./chunk_5.wasm\", import.meta.url));\n\
+                  export const l = makeLoad(() => fetch(new URL(\"./split_feed.wasm\", import.meta.url)));\n";
+        let (out, renames) = super::stable_chunk_names(js).unwrap();
+        assert_eq!(
+            renames,
+            [(
+                "chunk_5.wasm".to_string(),
+                "chunk-feed-transcripts.wasm".to_string()
+            )]
+        );
+        assert!(out.contains("new URL(\"./chunk-feed-transcripts.wasm\", import.meta.url)"));
+        assert!(out.contains("\"./split_feed.wasm\""));
+        assert!(super::stable_chunk_names("fetch(new URL(\"./chunk_1.wasm\"))").is_err());
     }
 }

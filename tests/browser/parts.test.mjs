@@ -1,0 +1,128 @@
+// The parts of the player a page downloads only when it uses them: the chapter-file, feed and
+// transcript readers. A page whose chapters come from its notes fetches none of them; a page with
+// a chapters file, a feed or a transcript fetches that part alongside the file (not after it) and
+// works as before; a part that cannot be downloaded is said in the player, in plain words, and
+// leaves the page and its other players working.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBrowser, waitForPlayer, waitForMetadata, part, DIST_URL, REPO } from './harness.mjs';
+
+const ctx = useBrowser();
+
+const NOTES = '(00:00:00) INTRO\n(00:04:17) PART 0: SPORTS NEWS\n(00:06:53) PART 1: REFERENCE COUNTING\n';
+const CHAPTERS = JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'From the file' }, { startTime: 90, title: 'Second' }] });
+const VTT = readFileSync(join(REPO, 'tests/browser/fixtures/transcripts/ep18.vtt'));
+const FEED = readFileSync(join(REPO, 'crates/chapters/tests/fixtures/feeds/core-py.xml'));
+/** How long the files take to arrive: long enough that a part fetched after them would show. */
+const FILE_DELAY_MS = 400;
+
+const isPart = (url) => /\/(split_[a-z_]+|chunk-[a-z_-]+)\.wasm$/.test(new URL(url).pathname);
+
+/**
+ * Opens a page with the loader and `body`, serving the test's files after a delay. Returns the
+ * log of requests and answers, in order: `['request', url]`, `['file', name]` when a file is sent.
+ */
+async function open(page, body, { failParts = false } = {}) {
+  const log = [];
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => log.push(['request', r.url()]));
+  const files = { 'chapters.json': ['application/json', CHAPTERS], 'ep18.vtt': ['text/vtt', VTT], 'feed.xml': ['application/rss+xml', FEED] };
+  await page.route(`${DIST_URL}/files/*`, async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    await new Promise((r) => setTimeout(r, FILE_DELAY_MS));
+    log.push(['file', name]);
+    const [type, content] = files[name] ?? ['text/plain', 'not found'];
+    return route.fulfill({ status: files[name] ? 200 : 404, contentType: type, body: content });
+  });
+  if (failParts) await page.route((url) => isPart(url.href), (route) => route.abort('connectionfailed'));
+  await page.route(`${DIST_URL}/parts-test.html`, (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parts</title>
+<script type="module" src="chapter-player.js"></script></head><body><main>${body}</main></body></html>`,
+  }));
+  await page.goto(`${DIST_URL}/parts-test.html`);
+  return { log, errors };
+}
+
+const partsRequested = (log) => log.filter(([kind, url]) => kind === 'request' && isPart(url)).map(([, url]) => new URL(url).pathname.slice(1)).sort();
+
+/** Every part named in `names` was requested before `file` was sent: fetched beside it. */
+function fetchedBeside(log, file, names) {
+  const sent = log.findIndex(([kind, name]) => kind === 'file' && name === file);
+  assert.ok(sent >= 0, `${file} was sent`);
+  for (const name of names) {
+    const asked = log.findIndex(([kind, url]) => kind === 'request' && url.endsWith(`/${name}`));
+    assert.ok(asked >= 0 && asked < sent, `${name} was requested before ${file} arrived`);
+  }
+}
+
+const titles = (page, sel) => page.evaluate((s) => document.querySelector(s).chapters.map((c) => c.title), sel);
+
+test('a page whose chapters come from its notes downloads no part', async () => {
+  const page = await ctx.page();
+  const { log, errors } = await open(page, `<chapter-player id="notes" src="media/episode-18.mp3">${NOTES}</chapter-player>`);
+  await waitForMetadata(page, '#notes');
+  await part(page, '#notes', 'chapter').first().click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await titles(page, '#notes'), ['INTRO', 'PART 0: SPORTS NEWS', 'PART 1: REFERENCE COUNTING']);
+  assert.deepEqual(partsRequested(log), []);
+  assert.deepEqual(errors, []);
+});
+
+test('a chapters file, a feed and a transcript each bring their part, fetched beside the file', async () => {
+  const page = await ctx.page();
+  const { log, errors } = await open(page, `
+    <chapter-player id="file" src="media/episode-18.mp3" chapters="files/chapters.json"></chapter-player>
+    <chapter-player id="t" src="media/episode-18.mp3" transcript="files/ep18.vtt">${NOTES}</chapter-player>
+    <chapter-player id="feed" feed="files/feed.xml"></chapter-player>`);
+  await page.waitForFunction(() => document.querySelector('#file').chapters?.[0]?.title === 'From the file');
+  await part(page, '#t', 'transcript-toggle').click();
+  await part(page, '#t', 'transcript-turn').first().waitFor();
+  await part(page, '#feed', 'episode').first().waitFor();
+  const requested = partsRequested(log);
+  for (const name of ['split_chapter_files.wasm', 'split_transcripts.wasm', 'split_feed.wasm']) {
+    assert.ok(requested.includes(name), `${name} in ${requested}`);
+  }
+  // Each part once, however many players or chunks ask for it.
+  assert.equal(new Set(requested).size, requested.length, `${requested}`);
+  fetchedBeside(log, 'chapters.json', ['split_chapter_files.wasm']);
+  fetchedBeside(log, 'ep18.vtt', ['split_transcripts.wasm']);
+  fetchedBeside(log, 'feed.xml', ['split_feed.wasm']);
+  assert.deepEqual(errors, []);
+});
+
+test('a part that cannot be downloaded is said in the player; the notes player beside it still works', async () => {
+  const page = await ctx.page();
+  const { errors } = await open(page, `
+    <chapter-player id="file" src="media/episode-18.mp3" chapters="files/chapters.json">${NOTES}</chapter-player>
+    <chapter-player id="t" src="media/episode-18.mp3" transcript="files/ep18.vtt">${NOTES}</chapter-player>
+    <chapter-player id="feed" feed="files/feed.xml" src="media/episode-18.mp3">${NOTES}</chapter-player>
+    <chapter-player id="notes" src="media/episode-18.mp3">${NOTES}</chapter-player>`, { failParts: true });
+  for (const sel of ['#file', '#t', '#feed', '#notes']) await waitForPlayer(page, sel);
+
+  // The chapters file: its failure named, and the notes' chapters shown instead.
+  const fileAlert = page.locator('#file [part~="chapter-list"] [role="alert"]');
+  await fileAlert.waitFor();
+  assert.match(await fileAlert.innerText(), /^Chapters could not be loaded from files\/chapters\.json: the player’s reader for it could not be downloaded\./);
+  assert.deepEqual(await titles(page, '#file'), ['INTRO', 'PART 0: SPORTS NEWS', 'PART 1: REFERENCE COUNTING']);
+
+  // The feed: said where the episode list would be.
+  const feedAlert = part(page, '#feed', 'episode-list').locator('[role=alert]');
+  await feedAlert.waitFor();
+  assert.match(await feedAlert.textContent(), /could not be loaded: the player’s reader for it could not be downloaded/);
+
+  // The transcript: offered as its file, to open in the browser.
+  await part(page, '#t', 'transcript-toggle').click();
+  await part(page, '#t', 'transcript-unavailable').waitFor();
+  assert.match(await part(page, '#t', 'transcript-link').first().getAttribute('href'), /files\/ep18\.vtt$/);
+
+  // The player beside them never needed a part, and plays a chapter.
+  await part(page, '#notes', 'chapter').nth(1).click();
+  await page.waitForFunction(() => document.querySelector('#notes').currentTime >= 256);
+  assert.deepEqual(errors, []);
+});
