@@ -4,7 +4,7 @@ use crate::audio::Audio;
 use crate::page::Page;
 use crate::port::{Dispatch, Port};
 use crate::state::{Action, Command};
-use crate::{fetch, media_session, storage};
+use crate::{fetch, media_session, parts, storage};
 use std::rc::Rc;
 
 pub struct WebPort {
@@ -55,6 +55,19 @@ impl Port for WebPort {
                 lang,
                 generation,
             } => fetch::transcript(links, lang, generation, dispatch.clone()),
+            Command::ReadNotesTranscript { lines, generation } => {
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match parts::read_notes_transcript(lines).await {
+                        Ok(Some(transcript)) => dispatch.send(Action::TranscriptLoaded {
+                            generation,
+                            transcript: Rc::new(transcript),
+                        }),
+                        Ok(None) => {}
+                        Err(_) => dispatch.send(Action::TranscriptFailed { generation }),
+                    }
+                });
+            }
             Command::FetchFeed(url) => fetch::feed(url, dispatch.clone()),
             Command::ProbeAudio { src, generation } => {
                 fetch::probe(src, generation, dispatch.clone());

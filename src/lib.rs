@@ -29,6 +29,7 @@ mod page;
 mod parts;
 mod playlist;
 mod port;
+mod split;
 mod state;
 mod storage;
 mod store;

@@ -1,64 +1,21 @@
 //! The readers a page downloads only when it uses them: chapter files (JSON, WebVTT, PSC, ID3),
 //! podcast feeds and transcripts. Most pages take their chapters from the show notes and need
-//! none of them, so the release build (`--cfg split`, among xtask's release flags) moves each into its own wasm file,
-//! fetched the first time it is needed and sharing the main module's memory.
+//! none of them, so each is in a part of the wasm of its own (see `split`), fetched the first
+//! time it is needed and sharing the main module's memory.
 //!
-//! Each reader is `async` at its call site: with `split`, awaiting it first loads its part. The
-//! `preload_*` functions start that load early, as soon as a page is known to need the part, so
-//! it arrives while the file it will read is still downloading rather than after. A part that
-//! cannot be downloaded is [`Reason::Unloaded`]: the player says so where the file's content
-//! would be, as for any other failed load. Without `split` (tests, `cargo check`) the readers
-//! are called directly and the preloads do nothing.
+//! The `preload_*` functions start a part's load early, as soon as a page is known to need it,
+//! so it arrives while the file it will read is still downloading rather than after. A part that
+//! cannot be downloaded is `Reason::Unloaded`: the player says so where the file's content would
+//! be, as for any other failed load.
 
 use crate::episode::Episode;
 use crate::message::Reason;
 use crate::playlist;
+use crate::split::split_fn;
 use chapters::transcript::Transcript;
 use chapters::{formats::id3, Chapters, Format};
 
-#[cfg(split)]
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
-
-/// A reader in the part `$part`, and the function that starts loading that part.
-#[cfg(split)]
-macro_rules! split_reader {
-    ($part:ident, $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
-        $(#[$doc])*
-        #[wasm_split($part, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$out, Reason> $body
-    };
-    ($part:ident, $preload:ident, $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
-        $(#[$doc])*
-        #[wasm_split($part, fallible, preload($preload))]
-        pub fn $name($($arg: $ty),*) -> Result<$out, Reason> $body
-    };
-}
-
-/// The same reader, called directly; its part's preload has nothing to do.
-#[cfg(not(split))]
-macro_rules! split_reader {
-    ($part:ident, $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
-        $(#[$doc])*
-        pub async fn $name($($arg: $ty),*) -> Result<$out, Reason> $body
-    };
-    ($part:ident, $preload:ident, $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
-        $(#[$doc])*
-        pub async fn $name($($arg: $ty),*) -> Result<$out, Reason> $body
-
-        pub async fn $preload() -> Result<(), Reason> {
-            Ok(())
-        }
-    };
-}
-
-#[cfg(split)]
-impl From<SplitLoaderError> for Reason {
-    fn from(_: SplitLoaderError) -> Reason {
-        Reason::Unloaded
-    }
-}
-
-split_reader!(
+split_fn!(
     chapter_files,
     preload_chapter_files,
     /// A chapters file, in whatever format it turns out to be.
@@ -69,7 +26,7 @@ split_reader!(
     }
 );
 
-split_reader!(
+split_fn!(
     chapter_files,
     /// The chapters of an MP3's ID3 tag (the tag's bytes, from its first).
     fn read_id3(tag: Vec<u8>) -> Chapters {
@@ -77,7 +34,7 @@ split_reader!(
     }
 );
 
-split_reader!(
+split_fn!(
     feed,
     preload_feed,
     /// A podcast feed's playable episodes, their links resolved against the feed's `base` URL.
@@ -87,12 +44,21 @@ split_reader!(
     }
 );
 
-split_reader!(
+split_fn!(
     transcripts,
     preload_transcripts,
     /// A transcript file, read by its declared or served type, else by its content.
     fn read_transcript(bytes: Vec<u8>, mime: Option<String>) -> Transcript {
         chapters::transcript::read(&bytes, mime.as_deref())
             .map_err(|e| Reason::Invalid(e.to_string()))
+    }
+);
+
+split_fn!(
+    transcripts,
+    /// The transcript the lines a show's notes set aside make, if they make one (see
+    /// `chapters::transcript::set_aside`).
+    fn read_notes_transcript(lines: Vec<(u64, String)>) -> Option<Transcript> {
+        Ok(chapters::transcript::from_lines(lines))
     }
 );

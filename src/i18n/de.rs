@@ -100,5 +100,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "der Feed hat keine Folgen mit Audio",
         Text::ReasonInvalid => "die Datei hat keine Form, die der Player lesen kann",
         Text::ReasonUnloaded => "der Leser des Players dafür konnte nicht geladen werden",
+        Text::PartUnloaded => "Dieser Teil des Players konnte nicht geladen werden.",
     }
 }

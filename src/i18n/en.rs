@@ -94,5 +94,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "the feed has no episodes with audio",
         Text::ReasonInvalid => "the file is not in a form the player reads",
         Text::ReasonUnloaded => "the player’s reader for it could not be downloaded",
+        Text::PartUnloaded => "This part of the player could not be downloaded.",
     }
 }

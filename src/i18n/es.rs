@@ -100,5 +100,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "el feed no tiene episodios con audio",
         Text::ReasonInvalid => "el archivo no tiene una forma que el reproductor sepa leer",
         Text::ReasonUnloaded => "no se pudo descargar el lector del reproductor para ese archivo",
+        Text::PartUnloaded => "No se pudo descargar esta parte del reproductor.",
     }
 }

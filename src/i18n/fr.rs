@@ -98,5 +98,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "le flux n’a aucun épisode avec de l’audio",
         Text::ReasonInvalid => "le fichier n’est pas sous une forme que le lecteur sait lire",
         Text::ReasonUnloaded => "le lecteur du player pour ce fichier n’a pas pu être téléchargé",
+        Text::PartUnloaded => "Cette partie du player n’a pas pu être téléchargée.",
     }
 }

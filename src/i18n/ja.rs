@@ -98,5 +98,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "フィードに音声付きのエピソードがありません",
         Text::ReasonInvalid => "プレーヤーが読める形式のファイルではありません",
         Text::ReasonUnloaded => "プレーヤーの読み込み用モジュールをダウンロードできませんでした",
+        Text::PartUnloaded => "プレーヤーのこの部分をダウンロードできませんでした。",
     }
 }

@@ -156,6 +156,7 @@ texts! {
     ReasonUnreadable,
     ReasonNotUtf8,
     ReasonUnloaded,
+    PartUnloaded,
     ReasonNoEpisodes,
     /// `{0}`: what the format's reader said, in English (`invalid feed: line 1: …`): it names
     /// the line or field at fault, which the listener can pass on.

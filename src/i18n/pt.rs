@@ -98,5 +98,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReasonNoEpisodes => "o feed não tem episódios com áudio",
         Text::ReasonInvalid => "o arquivo não tem uma forma que o player saiba ler",
         Text::ReasonUnloaded => "não foi possível baixar o leitor do player para esse arquivo",
+        Text::PartUnloaded => "Não foi possível baixar esta parte do player.",
     }
 }

@@ -88,7 +88,8 @@ pub enum Action {
         generation: u32,
         transcript: Rc<chapters::transcript::Transcript>,
     },
-    /// None of the episode's transcript files could be fetched and read.
+    /// None of the episode's transcript files could be fetched and read (or, for the notes'
+    /// transcript, the code that reads it could not be downloaded).
     TranscriptFailed {
         generation: u32,
     },
@@ -222,6 +223,12 @@ pub enum Command {
     FetchTranscript {
         links: Vec<chapters::feed::TranscriptLink>,
         lang: &'static str,
+        generation: u32,
+    },
+    /// Read the lines the notes set aside (each its time and text) into a transcript, if they
+    /// make one, and answer with it.
+    ReadNotesTranscript {
+        lines: Vec<(u64, String)>,
         generation: u32,
     },
     /// Read chapters from the ID3 tag at the start of the audio file.

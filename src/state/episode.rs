@@ -34,7 +34,7 @@ impl PlayerState {
             Action::ShowNotes if !self.notes_shown => {
                 self.notes_shown = true;
                 self.notes = self.episode.notes_display();
-                self.notes_transcript();
+                self.notes_transcript(out);
             }
             Action::NotesChanged(notes) if *self.episode.notes != *notes => {
                 Rc::make_mut(&mut self.episode).notes = notes;

@@ -19,6 +19,8 @@ pub enum TranscriptState {
     Ready(Rc<Transcript>),
     /// No file could be fetched or read here (CORS, CSP, 404, broken): the listener gets links.
     Unavailable(Vec<TranscriptLink>),
+    /// The notes hold a transcript, but the player's code for it could not be downloaded.
+    Unloaded,
 }
 
 impl PlayerState {
@@ -35,22 +37,29 @@ impl PlayerState {
                 self.transcript = TranscriptState::Ready(transcript);
             }
             Action::TranscriptFailed { generation } if generation == self.transcript_generation => {
-                if let TranscriptSource::Links(links) = &self.episode.transcript {
-                    self.transcript = TranscriptState::Unavailable(links.clone());
-                }
+                self.transcript = match &self.episode.transcript {
+                    TranscriptSource::Links(links) => TranscriptState::Unavailable(links.clone()),
+                    _ => TranscriptState::Unloaded,
+                };
             }
             _ => {}
         }
     }
 
     /// Without a transcript of its own, the episode's transcript is the one its notes hold, if
-    /// they hold one.
-    pub(super) fn notes_transcript(&mut self) {
+    /// they hold one. The lines the chapter finder set aside are found here; only when there are
+    /// enough to make one are they read into a transcript, by the transcripts part.
+    pub(super) fn notes_transcript(&mut self, out: &mut Vec<Command>) {
         if self.episode.transcript == TranscriptSource::None {
-            self.transcript = chapters::transcript::from_notes(&self.episode.notes)
-                .map_or(TranscriptState::None, |t| {
-                    TranscriptState::Ready(Rc::new(t))
+            self.transcript_generation = self.transcript_generation.wrapping_add(1);
+            self.transcript = TranscriptState::None;
+            let lines = chapters::transcript::set_aside(&self.episode.notes);
+            if lines.len() >= chapters::transcript::MIN_NOTES_LINES {
+                out.push(Command::ReadNotesTranscript {
+                    lines,
+                    generation: self.transcript_generation,
                 });
+            }
         }
     }
 
@@ -61,7 +70,7 @@ impl PlayerState {
             // The last source, the notes' own transcript, is looked for once the notes panel
             // has rendered ([`Self::notes_transcript`]): nothing more runs before the chapters.
             TranscriptSource::None if self.notes_shown => {
-                self.notes_transcript();
+                self.notes_transcript(out);
                 return;
             }
             TranscriptSource::None => TranscriptState::None,
@@ -174,11 +183,35 @@ mod tests {
         })));
         // Not before the chapters are on screen: once the notes panel has rendered.
         assert_eq!(s.transcript, TranscriptState::None);
-        s.update(Action::ShowNotes);
-        let TranscriptState::Ready(t) = &s.transcript else {
-            panic!("no transcript from the notes: {:?}", s.transcript);
+        let out = s.update(Action::ShowNotes);
+        let Some(Command::ReadNotesTranscript { lines, generation }) = out
+            .into_iter()
+            .find(|c| matches!(c, Command::ReadNotesTranscript { .. }))
+        else {
+            panic!("the notes' transcript lines are not read");
         };
+        let t = Rc::new(chapters::transcript::from_lines(lines).expect("a transcript"));
         assert_eq!(t.cues.len(), 3);
         assert_eq!(t.cues[1].speaker.as_deref(), Some("Charlie"));
+        s.update(Action::TranscriptLoaded {
+            generation,
+            transcript: t.clone(),
+        });
+        assert_eq!(s.transcript, TranscriptState::Ready(t));
+    }
+
+    #[test]
+    fn notes_without_enough_set_aside_lines_read_nothing() {
+        let mut s = PlayerState::default();
+        s.update(Action::Load(Rc::new(Episode {
+            src: "https://pod.example/ep.mp3".into(),
+            notes: Rc::from("(00:00) Intro\n(04:17) News\n(06:53) Reference counting\n"),
+            ..Episode::default()
+        })));
+        let out = s.update(Action::ShowNotes);
+        assert!(!out
+            .iter()
+            .any(|c| matches!(c, Command::ReadNotesTranscript { .. })));
+        assert_eq!(s.transcript, TranscriptState::None);
     }
 }

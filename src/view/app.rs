@@ -229,6 +229,7 @@ pub fn App(props: &AppProps) -> Html {
                 TranscriptState::Unavailable(links) => html! {
                     <TranscriptLinks {lang} links={Shared(Rc::new(links.clone()))} />
                 },
+                TranscriptState::Unloaded => super::lazy::unloaded(lang),
                 TranscriptState::None | TranscriptState::Loading => html! {},
             } }
             if s.shortcuts_open {

@@ -8,6 +8,7 @@ mod chapter_row;
 mod controls;
 mod episode_list;
 mod icons;
+mod lazy;
 mod notes_panel;
 mod roving;
 mod seek_bar;

@@ -7,6 +7,7 @@
 //! Tab stop (arrows move between cues, Enter or Space seeks), beside the search and the follow
 //! controls. No live region reads cues out; the search says its count once typing settles.
 
+use super::lazy::lazy_view;
 use super::selection::{selected_quote, selected_text};
 use super::transcript_text::{Turn, CUE_ATTRIBUTE};
 use super::Shared;
@@ -32,7 +33,7 @@ const SETTLE_MS: u32 = 600;
 /// How many frames a scroll to a cue is checked again while paragraphs are laid out.
 const SETTLE_TRIES: u32 = 6;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TranscriptPanelProps {
     pub lang: Lang,
     pub transcript: Shared<Transcript>,
@@ -44,8 +45,16 @@ pub struct TranscriptPanelProps {
     pub dispatch: Callback<Action>,
 }
 
+lazy_view!(
+    transcripts,
+    load_transcript_panel,
+    /// The panel, from the transcripts part with the readers: a page whose episode has no
+    /// transcript never downloads it.
+    TranscriptPanel => Panel(TranscriptPanelProps)
+);
+
 #[function_component]
-pub fn TranscriptPanel(props: &TranscriptPanelProps) -> Html {
+fn Panel(props: &TranscriptPanelProps) -> Html {
     let lang = props.lang;
     let t = props.transcript.clone();
     let body = use_node_ref();

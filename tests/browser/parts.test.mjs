@@ -16,6 +16,13 @@ const NOTES = '(00:00:00) INTRO\n(00:04:17) PART 0: SPORTS NEWS\n(00:06:53) PART
 const CHAPTERS = JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'From the file' }, { startTime: 90, title: 'Second' }] });
 const VTT = readFileSync(join(REPO, 'tests/browser/fixtures/transcripts/ep18.vtt'));
 const FEED = readFileSync(join(REPO, 'crates/chapters/tests/fixtures/feeds/core-py.xml'));
+/** Notes that hold a transcript after their chapters: read by the transcripts part. */
+const NOTES_WITH_TRANSCRIPT = [
+  '[00:00:00] Intro', '[00:04:17] Sports news', '[00:06:53] Reference counting', '', 'Transcript', '',
+  '[00:00:00] **swyx:** Thanks for listening, this is a long first sentence of the show.', '',
+  '[00:00:05] **AI Charlie:** Welcome back, friends, it has been a week since the fair.', '',
+  '[00:01:48] **swyx:** Welcome to the space, this is a long time coming, and I am excited.',
+].join('\n');
 /** How long the files take to arrive: long enough that a part fetched after them would show. */
 const FILE_DELAY_MS = 400;
 
@@ -102,8 +109,9 @@ test('a part that cannot be downloaded is said in the player; the notes player b
     <chapter-player id="file" src="media/episode-18.mp3" chapters="files/chapters.json">${NOTES}</chapter-player>
     <chapter-player id="t" src="media/episode-18.mp3" transcript="files/ep18.vtt">${NOTES}</chapter-player>
     <chapter-player id="feed" feed="files/feed.xml" src="media/episode-18.mp3">${NOTES}</chapter-player>
-    <chapter-player id="notes" src="media/episode-18.mp3">${NOTES}</chapter-player>`, { failParts: true });
-  for (const sel of ['#file', '#t', '#feed', '#notes']) await waitForPlayer(page, sel);
+    <chapter-player id="notes" src="media/episode-18.mp3">${NOTES}</chapter-player>
+    <chapter-player id="said" src="media/episode-18.mp3">${NOTES_WITH_TRANSCRIPT}</chapter-player>`, { failParts: true });
+  for (const sel of ['#file', '#t', '#feed', '#notes', '#said']) await waitForPlayer(page, sel);
 
   // The chapters file: its failure named, and the notes' chapters shown instead.
   const fileAlert = page.locator('#file [part~="chapter-list"] [role="alert"]');
@@ -120,6 +128,12 @@ test('a part that cannot be downloaded is said in the player; the notes player b
   await part(page, '#t', 'transcript-toggle').click();
   await part(page, '#t', 'transcript-unavailable').waitFor();
   assert.match(await part(page, '#t', 'transcript-link').first().getAttribute('href'), /files\/ep18\.vtt$/);
+
+  // The notes' transcript: its chapters shown, and where the transcript would be, why it is not.
+  const said = part(page, '#said', 'error');
+  await said.waitFor();
+  assert.equal(await said.textContent(), 'This part of the player could not be downloaded.');
+  assert.deepEqual(await titles(page, '#said'), ['Intro', 'Sports news', 'Reference counting']);
 
   // The player beside them never needed a part, and plays a chapter.
   await part(page, '#notes', 'chapter').nth(1).click();

@@ -19,7 +19,7 @@ mod write;
 
 use std::fmt;
 
-pub use notes::from_notes;
+pub use notes::{from_lines, from_notes, set_aside, MIN_NOTES_LINES};
 pub use write::write;
 
 /// One stretch of speech: when, who, what. Untimed transcripts give every cue a start of 0 and

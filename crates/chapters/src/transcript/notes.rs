@@ -5,18 +5,38 @@
 use super::{normalize, speaker, text, Cue, Transcript};
 use crate::notes::{self, SkipReason};
 
+/// The fewest set-aside lines that make a transcript.
+pub const MIN_NOTES_LINES: usize = 3;
+
 /// The notes' transcript, when they hold one: at least three timed lines set aside, at least two
 /// of them with a speaker (`Name:`, or `**name:**` in any case), and sentences, not titles.
 pub fn from_notes(notes: &str) -> Option<Transcript> {
-    let skipped = notes::explain(notes).skipped;
-    let mut cues: Vec<Cue> = Vec::new();
-    for s in skipped
+    from_lines(set_aside(notes))
+}
+
+/// The first, cheap half of [`from_notes`]: the timed lines the chapter finder set aside, each
+/// as its time and the rest of the line. Fewer than three make no transcript, so a player can
+/// skip the second half (and the code it needs) for most notes.
+pub fn set_aside(notes: &str) -> Vec<(u64, String)> {
+    notes::explain(notes)
+        .skipped
         .iter()
         .filter(|s| matches!(s.reason, SkipReason::Transcript | SkipReason::OtherList))
-    {
-        let (Some(start_ms), rest) = text::leading_time(&s.text) else {
-            continue;
-        };
+        .filter_map(|s| match text::leading_time(&s.text) {
+            (Some(start_ms), rest) => Some((start_ms, rest.to_string())),
+            (None, _) => None,
+        })
+        .collect()
+}
+
+/// The second half of [`from_notes`]: the transcript that lines [`set_aside`] make, if any.
+pub fn from_lines(lines: Vec<(u64, String)>) -> Option<Transcript> {
+    if lines.len() < MIN_NOTES_LINES {
+        return None;
+    }
+    let mut cues: Vec<Cue> = Vec::new();
+    for (start_ms, rest) in &lines {
+        let (start_ms, rest) = (*start_ms, rest.as_str());
         let (speaker, said) = match bold_speaker(rest) {
             Some((name, said)) => (speaker::clean(name), said),
             None => match speaker::leading(rest) {
