@@ -9,6 +9,7 @@ use crate::effects::WebPort;
 use crate::episode::{Episode, TranscriptSource};
 use crate::i18n::Lang;
 use crate::js;
+use crate::language;
 use crate::media_session;
 use crate::page::{self, Page};
 use crate::port::Dispatch;
@@ -152,7 +153,10 @@ impl Player {
             "transcript" => Action::SetTranscriptSource(transcript_source(host)),
             "duration" => Action::DurationHint(duration(host)),
             "no-resume" => Action::SetResume(!host.has_attribute("no-resume")),
-            "lang" => Action::SetLang(language(host)),
+            "lang" => {
+                language::follow(host, &self.store.dispatcher());
+                return;
+            }
             "feed" => match attribute(host, "feed") {
                 Some(url) => Action::LoadFeed(url),
                 None => return,
@@ -186,25 +190,6 @@ impl Player {
 
 fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
     host.get_attribute(name).filter(|v| !v.trim().is_empty())
-}
-
-/// The language of the element's content, as HTML defines it: its own `lang`, else the nearest
-/// ancestor's (across shadow roots), which includes the document's. A language the player does
-/// not speak, or none, gives English.
-fn language(host: &HtmlElement) -> Lang {
-    let mut node: Option<web_sys::Element> = Some(host.clone().into());
-    while let Some(element) = node {
-        if let Some(found) = element.closest("[lang]").ok().flatten() {
-            let tag = found.get_attribute("lang").unwrap_or_default();
-            return Lang::from_tag(&tag).unwrap_or_default();
-        }
-        node = element
-            .get_root_node()
-            .dyn_into::<ShadowRoot>()
-            .ok()
-            .map(|root| root.host());
-    }
-    Lang::default()
 }
 
 fn duration(host: &HtmlElement) -> Option<u64> {
@@ -337,10 +322,10 @@ fn mount(host: HtmlElement, config: Config) -> Result<Player, JsValue> {
 
     let store = Store::new(PlayerState {
         resume: config.resume,
-        lang: language(&host),
         ..PlayerState::default()
     });
     let dispatch = store.dispatcher();
+    language::follow(&host, &dispatch);
     let audio = {
         let host = host.clone();
         Audio::new(&document, &root, dispatch.clone(), move |name| {

@@ -23,6 +23,7 @@ mod fetch;
 mod i18n;
 mod js;
 mod keymap;
+mod language;
 mod media_session;
 mod message;
 mod page;

@@ -11,6 +11,40 @@ const ready = import("./chapter-player-widget.js").then(async (glue) => {
   return glue;
 });
 
+/**
+ * The parts of the wasm loaded only when a page uses them, each with its files: `{ feed:
+ * ["split_feed.wasm", "chunk-chapter_files-feed.wasm"], lang_de: […], … }`, written in by the
+ * build (xtask/bundle-loader.mjs). English, the notes and the player are in the module itself.
+ */
+const PARTS = typeof __PARTS__ === "undefined" ? {} : __PARTS__;
+const asked = new Set();
+
+/** Requests `part`'s files at once, beside the module, rather than once the player asks. */
+function preload(part) {
+  for (const file of PARTS[part] ?? []) {
+    if (asked.has(file)) continue;
+    asked.add(file);
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = new URL(file, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
+/**
+ * The parts an element needs before its chapters can show: its language's words, the chapter
+ * file reader, the feed reader. (A transcript's part waits for the player, which asks for it
+ * beside the transcript, so it never slows the chapters.)
+ */
+function preloadParts(element) {
+  const tag = element.closest("[lang]")?.getAttribute("lang")?.trim().split(/[-_]/)[0].toLowerCase();
+  if (tag) preload(`lang_${tag}`);
+  if (element.hasAttribute("chapters")) preload("chapter_files");
+  if (element.hasAttribute("feed")) preload("feed");
+}
+
 /** Attributes the player follows, and the properties that reflect them (as `<audio>` does). */
 const STRINGS = { src: "src", episodeTitle: "episode-title", show: "show", artwork: "artwork",
   chaptersUrl: "chapters", transcriptUrl: "transcript", theme: "theme", feed: "feed" };
@@ -127,7 +161,10 @@ class ChapterPlayerElement extends HTMLElement {
   connectedCallback() {
     // Mount after the current task, so children parsed after the opening tag are present.
     if (!this.shadowRoot) queueMicrotask(() => { if (!this.shadowRoot && !this.#player) showWaiting(this); });
-    this.#pending = ready.then((glue) => {
+    preloadParts(this);
+    this.#pending = ready.then(async (glue) => {
+      // Its words first, so the player speaks its language from its first frame.
+      await glue.prepareLanguage(this);
       if (!this.isConnected || this.#player) return;
       try {
         this.#player = glue.mountElement(this);
@@ -205,6 +242,10 @@ export async function mount(element, config) {
   if (!(element instanceof HTMLElement)) throw new TypeError("mount(): the first argument must be an element");
   // A second mount() on an element replaces its player: the first one stops and lets go first.
   if (element instanceof ChapterPlayerElement) element._adopt(null);
+  preloadParts(element);
+  if (config?.chaptersUrl) preload("chapter_files");
+  if (config?.feed) preload("feed");
+  await glue.prepareLanguage(element);
   const previous = mounted.get(element);
   mounted.delete(element);
   // Destroyed, not freed: a handle the page still holds stays safe to call, and does nothing.

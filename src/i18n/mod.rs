@@ -8,6 +8,10 @@
 //!
 //! Messages for developers (errors thrown by `mount()`, console warnings) stay in English, as the
 //! platform's own are.
+//!
+//! English is in the main module; each other language is a part of the wasm of its own (see
+//! `crate::split`), loaded with [`load`] before a player speaks it. Until then, and if it cannot
+//! be downloaded, the player speaks English.
 
 mod de;
 mod en;
@@ -28,6 +32,110 @@ pub enum Lang {
     Pt,
     Ja,
 }
+
+/// A language's words: its strings and its units.
+#[derive(Clone, Copy)]
+struct Table {
+    text: fn(Text) -> &'static str,
+    units: &'static Units,
+}
+
+const ENGLISH: Table = Table {
+    text: en::text,
+    units: &en::UNITS,
+};
+
+/// Every language, in one module (tests, `cargo check`).
+#[cfg(not(split))]
+fn table(lang: Lang) -> Table {
+    let (text, units): (fn(Text) -> &'static str, _) = match lang {
+        Lang::En => return ENGLISH,
+        Lang::De => (de::text, &de::UNITS),
+        Lang::Fr => (fr::text, &fr::UNITS),
+        Lang::Es => (es::text, &es::UNITS),
+        Lang::Pt => (pt::text, &pt::UNITS),
+        Lang::Ja => (ja::text, &ja::UNITS),
+    };
+    Table { text, units }
+}
+
+/// Whether `lang`'s words are here (English always is).
+#[cfg(not(split))]
+pub fn ready(_: Lang) -> bool {
+    true
+}
+
+/// Brings `lang`'s words, if they are not here yet.
+#[cfg(not(split))]
+pub async fn load(_: Lang) -> Result<(), crate::message::Reason> {
+    Ok(())
+}
+
+/// The split build's languages: English, and those loaded so far.
+#[cfg(split)]
+mod parts {
+    use super::{de, es, fr, ja, pt, Lang, Table, ENGLISH};
+    use crate::message::Reason;
+    use std::cell::Cell;
+
+    thread_local! {
+        static LOADED: [Cell<Option<Table>>; 6] = Default::default();
+    }
+
+    macro_rules! language_part {
+        ($($part:ident: $load:ident => $module:ident,)*) => {
+            $(
+                #[wasm_split_helpers::wasm_split($part, fallible)]
+                fn $load() -> Result<Table, Reason> {
+                    Ok(Table {
+                        text: $module::text,
+                        units: &$module::UNITS,
+                    })
+                }
+            )*
+        };
+    }
+
+    language_part! {
+        lang_de: load_de => de,
+        lang_fr: load_fr => fr,
+        lang_es: load_es => es,
+        lang_pt: load_pt => pt,
+        lang_ja: load_ja => ja,
+    }
+
+    pub fn table(lang: Lang) -> Table {
+        if lang == Lang::En {
+            return ENGLISH;
+        }
+        LOADED.with(|l| l[lang as usize].get()).unwrap_or(ENGLISH)
+    }
+
+    pub fn ready(lang: Lang) -> bool {
+        lang == Lang::En || LOADED.with(|l| l[lang as usize].get().is_some())
+    }
+
+    pub async fn load(lang: Lang) -> Result<(), Reason> {
+        if ready(lang) {
+            return Ok(());
+        }
+        let table = match lang {
+            Lang::En => return Ok(()),
+            Lang::De => load_de().await?,
+            Lang::Fr => load_fr().await?,
+            Lang::Es => load_es().await?,
+            Lang::Pt => load_pt().await?,
+            Lang::Ja => load_ja().await?,
+        };
+        LOADED.with(|l| l[lang as usize].set(Some(table)));
+        Ok(())
+    }
+}
+
+#[cfg(split)]
+use parts::table;
+#[cfg(split)]
+pub use parts::{load, ready};
 
 /// Words for spoken durations: singular and plural templates for hours, minutes and seconds,
 /// and what joins them ("1 hour 2 minutes", but "1時間2分").
@@ -192,26 +300,13 @@ impl Lang {
         }
     }
 
+    /// `text` in this language, or in English while this language's words are not here.
     pub fn text(self, text: Text) -> &'static str {
-        match self {
-            Lang::En => en::text(text),
-            Lang::De => de::text(text),
-            Lang::Fr => fr::text(text),
-            Lang::Es => es::text(text),
-            Lang::Pt => pt::text(text),
-            Lang::Ja => ja::text(text),
-        }
+        (table(self).text)(text)
     }
 
     fn units(self) -> &'static Units {
-        match self {
-            Lang::En => &en::UNITS,
-            Lang::De => &de::UNITS,
-            Lang::Fr => &fr::UNITS,
-            Lang::Es => &es::UNITS,
-            Lang::Pt => &pt::UNITS,
-            Lang::Ja => &ja::UNITS,
-        }
+        table(self).units
     }
 
     /// `text` with `{0}`, `{1}` replaced by `args`.

@@ -1,5 +1,5 @@
 // The parts of the player a page downloads only when it uses them: the chapter-file, feed and
-// transcript readers. A page whose chapters come from its notes fetches none of them; a page with
+// transcript readers, the transcript panel, and the words of each language but English. A page whose chapters come from its notes fetches none of them; a page with
 // a chapters file, a feed or a transcript fetches that part alongside the file (not after it) and
 // works as before; a part that cannot be downloaded is said in the player, in plain words, and
 // leaves the page and its other players working.
@@ -35,8 +35,11 @@ const isPart = (url) => /\/(split_[a-z_]+|chunk-[a-z_-]+)\.wasm$/.test(new URL(u
 async function open(page, body, { failParts = false } = {}) {
   const log = [];
   const errors = [];
+  const warnings = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   page.on('request', (r) => log.push(['request', r.url()]));
+  page.on('requestfinished', (r) => log.push(['finished', r.url()]));
   const files = { 'chapters.json': ['application/json', CHAPTERS], 'ep18.vtt': ['text/vtt', VTT], 'feed.xml': ['application/rss+xml', FEED] };
   await page.route(`${DIST_URL}/files/*`, async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
@@ -53,7 +56,7 @@ async function open(page, body, { failParts = false } = {}) {
 <script type="module" src="chapter-player.js"></script></head><body><main>${body}</main></body></html>`,
   }));
   await page.goto(`${DIST_URL}/parts-test.html`);
-  return { log, errors };
+  return { log, errors, warnings };
 }
 
 const partsRequested = (log) => log.filter(([kind, url]) => kind === 'request' && isPart(url)).map(([, url]) => new URL(url).pathname.slice(1)).sort();
@@ -138,5 +141,49 @@ test('a part that cannot be downloaded is said in the player; the notes player b
   // The player beside them never needed a part, and plays a chapter.
   await part(page, '#notes', 'chapter').nth(1).click();
   await page.waitForFunction(() => document.querySelector('#notes').currentTime >= 256);
+  assert.deepEqual(errors, []);
+});
+
+/** Every label the play button has had, frame by frame, from the page's start. */
+async function recordPlayLabels(page) {
+  await page.addInitScript(() => {
+    window.playLabels = [];
+    const look = () => {
+      const label = document.querySelector('chapter-player')?.shadowRoot?.querySelector('[part~="play"]')?.getAttribute('aria-label');
+      if (label && window.playLabels.at(-1) !== label) window.playLabels.push(label);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+test('a German page: its words are fetched beside the module, and the player speaks German from its first frame', async () => {
+  const page = await ctx.page();
+  await recordPlayLabels(page);
+  const { log, errors } = await open(page, `<section lang="de-AT"><chapter-player id="de" src="media/episode-18.mp3">${NOTES}</chapter-player></section>`);
+  await waitForMetadata(page, '#de');
+  assert.deepEqual(await page.evaluate(() => window.playLabels), ['Abspielen']);
+  assert.deepEqual(partsRequested(log), ['chunk-lang_de-lang_fr.wasm', 'split_lang_de.wasm']);
+  const asked = log.findIndex(([kind, url]) => kind === 'request' && url.endsWith('/split_lang_de.wasm'));
+  const module = log.findIndex(([kind, url]) => kind === 'finished' && url.endsWith('/chapter-player-widget_bg.wasm'));
+  assert.ok(asked >= 0 && asked < module, 'the German words were requested before the module had arrived');
+
+  // A change of language loads the next one's words, then the player speaks it.
+  await page.evaluate(() => document.querySelector('#de').setAttribute('lang', 'ja'));
+  await page.waitForFunction(() => document.querySelector('#de').shadowRoot.querySelector('[part~="play"]').getAttribute('aria-label') === '再生');
+  assert.ok(partsRequested(log).includes('split_lang_ja.wasm'));
+  assert.deepEqual(errors, []);
+});
+
+test('a language whose words cannot be downloaded: the player speaks English and the console says why', async () => {
+  const page = await ctx.page();
+  const { warnings, errors } = await open(page, `<chapter-player id="fr" lang="fr" src="media/episode-18.mp3">${NOTES}</chapter-player>`, { failParts: true });
+  await waitForMetadata(page, '#fr');
+  const root = page.locator('#fr');
+  assert.equal(await part(page, '#fr', 'play').getAttribute('aria-label'), 'Play');
+  assert.equal(await root.locator('.player').getAttribute('lang'), 'en');
+  assert.ok(warnings.some((w) => /words in "fr" could not be downloaded; it speaks English/.test(w)), warnings.join('\n'));
+  await part(page, '#fr', 'chapter').nth(1).click();
+  await page.waitForFunction(() => document.querySelector('#fr').currentTime >= 256);
   assert.deepEqual(errors, []);
 });
