@@ -28,6 +28,9 @@ await build({
   legalComments: "none",
   define: { __PARTS__: JSON.stringify(parts) },
   logLevel: "warning",
+  // wasm-bindgen's glue imports the parts' loader once per split the wasm calls into, each time
+  // under the same module name: the keys repeat, and every one is the same module.
+  logOverride: { "duplicate-object-key": "silent" },
 });
 // Bundled into the loader: nothing fetches them any more.
 rmSync(join(dir, "chapter-player-widget.js"));

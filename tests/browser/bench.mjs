@@ -22,12 +22,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const kib = (n) => (n / 1024).toFixed(1);
 
-// 1. Bytes: what a page downloads to show the player (the audio is the episode, not the player).
+// 1. Bytes: what a page downloads to show the player (the audio is the episode, not the player),
+// parts of the wasm included if it asks for any (the demo's players take chapters from notes).
 const page = await browser.newPage();
 const downloaded = new Map();
 page.on("response", async (r) => {
   const url = new URL(r.url());
-  if (/chapter-player/.test(url.pathname) && !url.pathname.endsWith(".mp3")) {
+  if (/chapter-player|\/(split_|chunk-)[\w-]+\.wasm$/.test(url.pathname) && !url.pathname.endsWith(".mp3")) {
     // A body still arriving when the page closes is not one of the files measured.
     const body = await r.body().catch(() => null);
     if (body) downloaded.set(url.pathname.slice(1), body.length);
@@ -263,9 +264,11 @@ for (let i = 0; i < PEER_LOADS; i++) {
 // Chromium compiles wasm functions lazily, on their first call, on the thread that calls them:
 // how many the first load compiles before its chapters are on screen, from one traced load (the
 // only page open). A lazy compile wraps the baseline compile that says the function's size.
+// The same trace splits the main thread's time from the wasm's arrival to the chapters on screen
+// into those compiles, script (wasm and JavaScript, compiles excluded), style, layout and paint.
 const lazily = await (async () => {
   const p = await peerPage("chapter-player");
-  await browser.startTracing(p, { categories: ["v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
+  await browser.startTracing(p, { categories: ["devtools.timeline", "v8.wasm", "disabled-by-default-v8.wasm.detailed"] });
   await p.goto(`${DIST}/peer-page.html`);
   await p.waitForFunction(`(${OURS.ready})()`);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
@@ -273,8 +276,33 @@ const lazily = await (async () => {
   const lazy = events.filter((e) => e.name === "wasm.CompileLazy");
   const inside = (e) => lazy.some((l) => l.pid === e.pid && l.tid === e.tid && e.ts >= l.ts && e.ts <= l.ts + l.dur);
   const compiled = events.filter((e) => e.name === "wasm.CompileBaseline" && inside(e));
+  // The window: from the wasm's response finished to the trace's end (the chapters on screen).
+  const wasmRequest = events.find((e) => e.name === "ResourceSendRequest" && /\.wasm$/.test(e.args?.data?.url ?? ""))?.args.data.requestId;
+  const start = events.find((e) => e.name === "ResourceFinish" && e.args?.data?.requestId === wasmRequest)?.ts;
+  const main = lazy[0] ?? {};
+  const on = events.filter((e) => e.ph === "X" && e.pid === main.pid && e.tid === main.tid && e.ts >= (start ?? Infinity));
+  const end = Math.max(...on.map((e) => e.ts + (e.dur ?? 0)));
+  // Time covered by `names`, overlaps counted once, in ms.
+  const covered = (names, within = null) => {
+    const spans = on.filter((e) => names.includes(e.name)).map((e) => [e.ts, e.ts + (e.dur ?? 0)]).sort((a, b) => a[0] - b[0]);
+    let total = 0, reach = -Infinity;
+    for (const [a, b] of spans) {
+      const clipped = within ? within.reduce((t, [x, y]) => t + Math.max(0, Math.min(b, y) - Math.max(a, x, reach)), 0) : Math.max(0, b - Math.max(a, reach));
+      total += clipped;
+      reach = Math.max(reach, b);
+    }
+    return total / 1000;
+  };
+  const SCRIPT = ["FunctionCall", "RunMicrotasks", "EvaluateScript", "v8.evaluateModule", "TimerFire", "FireAnimationFrame", "EventDispatch"];
+  const STYLE = ["UpdateLayoutTree", "ParseAuthorStyleSheet"], LAYOUT = ["Layout"], PAINT = ["PrePaint", "Paint", "Layerize", "Commit"];
+  const scriptSpans = on.filter((e) => SCRIPT.includes(e.name)).map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
+  const compile = covered(["wasm.CompileLazy"]);
+  const style = covered(STYLE), layout = covered(LAYOUT), paint = covered(PAINT);
+  const script = covered(SCRIPT) - compile - covered([...STYLE, ...LAYOUT], scriptSpans);
+  const split = start === undefined ? null
+    : { total: (end - start) / 1000, compile, script, style, layout, paint, other: (end - start) / 1000 - compile - script - style - layout - paint };
   return { functions: lazy.length, bytes: compiled.reduce((t, e) => t + (e.args?.bodySize ?? 0), 0),
-    ms: lazy.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000 };
+    ms: lazy.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000, split };
 })();
 
 const peers = {};
@@ -512,3 +540,13 @@ console.log(`| typing paused 150 ms → every match highlighted (\`chapter-playe
 console.log(`| longest task during 60 s of playback at 2×, the panel open and following | ${Math.max(...transcript.longest).toFixed(0)} ms | 50 ms |`);
 console.log();
 console.log(`Wasm functions compiled on first call during the first load: ${lazily.functions} (${kib(lazily.bytes)} KiB of code; ${lazily.ms.toFixed(1)} ms in those compiles, traced).`);
+if (lazily.split) {
+  const s = lazily.split;
+  console.log();
+  console.log(`| From the wasm's arrival to the chapters on screen, main thread (one traced load) | ms |`);
+  console.log("| --- | ---: |");
+  for (const [label, ms] of [["compiling wasm functions on their first call", s.compile], ["script: wasm and JavaScript running (compiles, style and layout excluded)", s.script],
+    ["style", s.style], ["layout", s.layout], ["paint and compositing", s.paint], ["other (idle, waiting, the browser's own work)", s.other], ["**total**", s.total]]) {
+    console.log(`| ${label} | ${ms.toFixed(1)} |`);
+  }
+}

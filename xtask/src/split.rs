@@ -171,6 +171,18 @@ pub fn parts(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// Whether the part `part` loads the file `name`: its own split, or a chunk it shares.
+pub fn loads(part: &str, name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".wasm") else {
+        return false;
+    };
+    match (stem.strip_prefix("split_"), stem.strip_prefix("chunk-")) {
+        (Some(own), _) => own == part,
+        (_, Some(sharing)) => sharing.split('-').any(|p| p == part),
+        _ => false,
+    }
+}
+
 fn is_part(name: &str) -> bool {
     (name.starts_with("split_") || name.starts_with("chunk-")) && name.ends_with(".wasm")
 }
@@ -183,6 +195,18 @@ mod tests {
         assert!(super::is_part("chunk-feed-transcripts.wasm"));
         assert!(!super::is_part("chapter-player-widget_bg.wasm"));
         assert!(!super::is_part("split_feed.js"));
+    }
+
+    #[test]
+    fn a_part_loads_its_split_and_the_chunks_it_shares() {
+        assert!(super::loads("feed", "split_feed.wasm"));
+        assert!(super::loads("feed", "chunk-chapter_files-feed.wasm"));
+        assert!(!super::loads(
+            "feed",
+            "chunk-chapter_files-transcripts.wasm"
+        ));
+        assert!(!super::loads("lang_de", "split_lang_de_x.wasm"));
+        assert!(!super::loads("feed", "chapter-player-widget_bg.wasm"));
     }
 
     #[test]
