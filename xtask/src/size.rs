@@ -36,8 +36,8 @@ const FILES: [&str; 2] = ["chapter-player.js", "chapter-player-widget_bg.wasm"];
 /// that are freed when replaced, and chapter files' images resolved against the file; then
 /// 198 KiB for transcripts (+26.7 KiB): the five readers, search, the panel (following, search,
 /// quotes, links when no file can be fetched), their labels in six languages and their
-/// `performance` entries. Until issue 22 splits the module, a page without a transcript pays
-/// for them too. Then 192 KiB: `std` built with `optimize_for_size` (-5.5 KiB) and without
+/// `performance` entries (until the split below, a page without a transcript paid for them
+/// too). Then 192 KiB: `std` built with `optimize_for_size` (-5.5 KiB) and without
 /// track-caller locations (-0.7 KiB); then 193 KiB, for room, after one ID3 tag walk shared by
 /// reader and writer (+0.3 KiB) and the notes' own transcript looked for only after the first
 /// render (+0.1 KiB) left the player at 192.0 KiB (192.3 KiB with the lazy search index).
