@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, waitForPlayer, waitForMetadata, part, DIST_URL, REPO } from './harness.mjs';
+import { useBrowser, waitForPlayer, waitForMetadata, part, screenshot, DIST_URL, REPO } from './harness.mjs';
 
 const ctx = useBrowser();
 
@@ -137,6 +137,10 @@ test('a part that cannot be downloaded is said in the player; the notes player b
   await said.waitFor();
   assert.equal(await said.textContent(), 'This part of the player could not be downloaded.');
   assert.deepEqual(await titles(page, '#said'), ['Intro', 'Sports news', 'Reference counting']);
+
+  // Tall enough that every player is in view (rows off screen are not painted).
+  await page.setViewportSize({ width: 1024, height: 2300 });
+  await screenshot(page, 'parts-unloaded');
 
   // The player beside them never needed a part, and plays a chapter.
   await part(page, '#notes', 'chapter').nth(1).click();
