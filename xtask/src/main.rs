@@ -152,6 +152,28 @@ fn test_steps(steps: &mut Steps) -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The split build's code (`--cfg split`: the `#[wasm_split]` functions and the languages'
+    // parts) is linted too, in a target directory of its own so neither build invalidates the
+    // other's cache.
+    steps.run(
+        command("cargo")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                "--cfg split",
+            )
+            .args([
+                "clippy",
+                "-p",
+                "chapter-player-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--target-dir",
+                "target/clippy-split",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+    )?;
     steps.run(command("cargo").args(["test", "--workspace"]))?;
     // The loader's TypeScript types against a file that uses every member (and must-fail lines).
     steps.run(command("tsc").args(["-p", "tests/types"]))?;
