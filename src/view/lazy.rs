@@ -1,11 +1,12 @@
 //! Views whose code is in a part of the wasm loaded on first use (see `crate::split`): the
-//! transcript panel. (The shortcuts overlay and the share dialog were measured too: as parts
-//! they took 1.8 KiB off the first download but added 5.3 KiB in all, and a round trip before
-//! they open, so they stay.) The main module keeps a small
-//! component in each one's place ([`lazy_view!`]); it asks the part for the view's render
-//! function the first time it is shown, and renders nothing until then (a frame, when the part
-//! is already loaded). The function is kept once loaded, so the view shows at once the next
-//! time. A part that cannot be downloaded leaves a line saying so in the view's place.
+//! transcript panel. The main module keeps a small component in its place ([`lazy_view!`]),
+//! which asks the part for the view's render function the first time it is shown and renders
+//! nothing until then (a frame, when the part is already loaded). The function is kept once
+//! loaded, so the view shows at once the next time. A part that cannot be downloaded leaves a
+//! line saying so in the view's place.
+//!
+//! The shortcuts overlay and the share dialog were measured as parts too: they took 1.8 KiB off
+//! the first download but added 5.3 KiB in all, and a round trip before they open, so they stay.
 
 use crate::i18n::{Lang, Text};
 use crate::message::Reason;
