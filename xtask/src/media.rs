@@ -128,9 +128,7 @@ fn write_picture(path: &Path, colour: &str) -> Result {
     .arg(format!("color=c={colour}:s=96x96"))
     .args(["-frames:v", "1"])
     .arg(path);
-    let shown = cmd::display(&cmd);
-    let status = cmd.status().map_err(|e| spawn_error(&shown, &e))?;
-    cmd::check(&shown, status)
+    cmd::run(&mut cmd)
 }
 
 /// Whether every output exists and is newer than every input.
