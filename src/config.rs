@@ -132,51 +132,75 @@ impl Fields<'_> {
             })
     }
 
-    fn chapters(&self) -> Result<Option<Chapters>, String> {
-        let Some(v) = self.get("chapters") else {
+    /// The array at `key`, each item an object read by `read` with its own path in errors
+    /// (`"chapters[2].start"`); `None` when the field is absent. `list` and `item` say what the
+    /// array and each of its objects should look like.
+    fn objects<T>(
+        &self,
+        key: &str,
+        list: &str,
+        item: &str,
+        mut read: impl FnMut(&Fields) -> Result<T, String>,
+    ) -> Result<Option<Vec<T>>, String> {
+        let Some(v) = self.get(key) else {
             return Ok(None);
         };
         if !js_sys::Array::is_array(&v) {
-            return Err(format!(
-                "{} must be an array of {{ start, title, url }}",
-                self.name("chapters")
-            ));
+            return Err(format!("{} must be an array of {list}", self.name(key)));
         }
-        let list: js_sys::Array = v.unchecked_into();
+        let array: js_sys::Array = v.unchecked_into();
         let mut out = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            out.push(self.chapter(&item, i)?);
+        for (i, value) in array.iter().enumerate() {
+            let path = format!("{}{key}[{i}]", self.path);
+            if !value.is_object() || js_sys::Array::is_array(&value) {
+                return Err(format!("mount(): \"{path}\" must be an object like {item}"));
+            }
+            out.push(read(&Fields {
+                obj: &value,
+                path: format!("{path}."),
+            })?);
         }
-        Ok(Some(Chapters::new(out)))
+        Ok(Some(out))
+    }
+
+    /// A time in seconds at `key`, as milliseconds; `None` when absent or not a time.
+    fn seconds(&self, key: &str) -> Option<u64> {
+        self.get(key)
+            .and_then(|v| v.as_f64())
+            .and_then(chapters::timestamp::seconds_to_ms)
+    }
+
+    /// The start every chapter and cue must have, in seconds.
+    fn start(&self) -> Result<u64, String> {
+        self.seconds("start")
+            .ok_or_else(|| format!("{} must be a number of seconds ≥ 0", self.name("start")))
+    }
+
+    /// A string field that must be there.
+    fn required(&self, key: &str) -> Result<String, String> {
+        self.string(key)?
+            .ok_or_else(|| format!("{} is required", self.name(key)))
+    }
+
+    fn chapters(&self) -> Result<Option<Chapters>, String> {
+        let list = self.objects(
+            "chapters",
+            "{ start, title, url }",
+            "{ start, title }",
+            |f| f.chapter(),
+        )?;
+        Ok(list.map(Chapters::new))
     }
 
     /// `chapters[i]`, read field by field like the rest of the config (no serde here: its errors
     /// would bring float printing into the bundle to say which number was wrong).
-    fn chapter(&self, item: &JsValue, i: usize) -> Result<Chapter, String> {
-        let path = format!("{}chapters[{i}]", self.path);
-        if !item.is_object() || js_sys::Array::is_array(item) {
-            return Err(format!(
-                "mount(): \"{path}\" must be an object like {{ start, title }}"
-            ));
-        }
-        let f = Fields {
-            obj: item,
-            path: format!("{path}."),
-        };
-        f.only(&CHAPTER_FIELDS)?;
-        let start_ms = f
-            .get("start")
-            .and_then(|v| v.as_f64())
-            .and_then(chapters::timestamp::seconds_to_ms)
-            .ok_or_else(|| format!("{} must be a number of seconds ≥ 0", f.name("start")))?;
-        let title = f
-            .string("title")?
-            .ok_or_else(|| format!("{} is required", f.name("title")))?;
+    fn chapter(&self) -> Result<Chapter, String> {
+        self.only(&CHAPTER_FIELDS)?;
         Ok(Chapter {
-            start_ms,
-            title,
-            url: f.string("url")?,
-            image: f.string("img")?,
+            start_ms: self.start()?,
+            title: self.required("title")?,
+            url: self.string("url")?,
+            image: self.string("img")?,
             ..Chapter::default()
         })
     }
@@ -191,51 +215,32 @@ impl Fields<'_> {
                 }]));
             }
         }
-        let Some(v) = self.get("transcript") else {
+        let Some(mut cues) = self.objects(
+            "transcript",
+            "{ start, end, speaker, text }",
+            "{ start, text }",
+            |f| f.cue(),
+        )?
+        else {
             return Ok(TranscriptSource::None);
         };
-        if !js_sys::Array::is_array(&v) {
-            return Err(format!(
-                "{} must be an array of {{ start, end, speaker, text }}",
-                self.name("transcript")
-            ));
-        }
-        let list: js_sys::Array = v.unchecked_into();
-        let mut cues = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            let path = format!("{}transcript[{i}]", self.path);
-            if !item.is_object() || js_sys::Array::is_array(&item) {
-                return Err(format!(
-                    "mount(): \"{path}\" must be an object like {{ start, text }}"
-                ));
-            }
-            let f = Fields {
-                obj: &item,
-                path: format!("{path}."),
-            };
-            f.only(&CUE_FIELDS)?;
-            let seconds = |key: &str| {
-                f.get(key)
-                    .and_then(|v| v.as_f64())
-                    .and_then(chapters::timestamp::seconds_to_ms)
-            };
-            let start_ms = seconds("start")
-                .ok_or_else(|| format!("{} must be a number of seconds ≥ 0", f.name("start")))?;
-            let text = f
-                .string("text")?
-                .ok_or_else(|| format!("{} is required", f.name("text")))?;
-            cues.push(Cue {
-                start_ms,
-                end_ms: seconds("end").unwrap_or(start_ms).max(start_ms),
-                speaker: f.string("speaker")?,
-                text,
-            });
-        }
         cues.sort_by_key(|c| c.start_ms);
         Ok(TranscriptSource::Inline(Rc::new(Transcript {
             cues,
             timed: true,
         })))
+    }
+
+    /// `transcript[i]`: a cue, its end no earlier than its start.
+    fn cue(&self) -> Result<Cue, String> {
+        self.only(&CUE_FIELDS)?;
+        let start_ms = self.start()?;
+        Ok(Cue {
+            start_ms,
+            end_ms: self.seconds("end").unwrap_or(start_ms).max(start_ms),
+            speaker: self.string("speaker")?,
+            text: self.required("text")?,
+        })
     }
 
     /// Chapters in order of precedence: given, a file, the notes.
