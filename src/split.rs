@@ -5,8 +5,8 @@
 //! way its caller awaits it, and a part that cannot be downloaded is [`Reason::Unloaded`].
 //!
 //! Only code reachable from nothing but such functions leaves the main module, so a part's entry
-//! points must be the only way in: the readers of `parts`, and the lazily rendered views of
-//! `view::lazy`.
+//! points must be the only way in: the readers of `parts`, the lazily rendered views of
+//! `view::lazy`, and the languages' words in `i18n`.
 
 #[cfg(split)]
 use crate::message::Reason;

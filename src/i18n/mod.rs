@@ -76,22 +76,23 @@ pub async fn load(_: Lang) -> Result<(), crate::message::Reason> {
 mod parts {
     use super::{de, es, fr, ja, pt, Lang, Table, ENGLISH};
     use crate::message::Reason;
+    use crate::split::split_fn;
     use std::cell::Cell;
 
     thread_local! {
         static LOADED: [Cell<Option<Table>>; 6] = Default::default();
     }
 
+    /// Each language's words as a split function of its own part.
     macro_rules! language_part {
         ($($part:ident: $load:ident => $module:ident,)*) => {
             $(
-                #[wasm_split_helpers::wasm_split($part, fallible)]
-                fn $load() -> Result<Table, Reason> {
+                split_fn!($part, fn $load() -> Table {
                     Ok(Table {
                         text: $module::text,
                         units: &$module::UNITS,
                     })
-                }
+                });
             )*
         };
     }
